@@ -1,0 +1,118 @@
+package dev.herald.hub;
+
+import dev.herald.sse.SseEvent;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The fan-out hub: events published to topics reach every subscriber of those topics, in publish
+ * order, each event encoded once and handed to every subscriber as the same bytes.
+ *
+ * <p><b>Ids.</b> Every event has an id. One the publisher supplied is kept and indexed; otherwise
+ * the hub assigns one of the form {@code <epoch>:<position>}, where the epoch names this life of
+ * the hub and the position is the event's place in the hub's publish order. Either kind resumes a
+ * subscription as {@code Last-Event-ID}.
+ *
+ * <p><b>Replay.</b> A subscription that names a last event id receives exactly the events published
+ * after it on all of its topics — once each, in publish order, with live events published during
+ * the replay neither lost nor doubled. Each topic keeps a log bounded by count and bytes; when the
+ * id is unknown, from an earlier epoch, or older than what a topic's log still holds, the
+ * subscriber is told so with a {@link Replay.Gap}: a gap is never skipped silently.
+ *
+ * <p><b>Threading.</b> All methods are thread-safe. {@link Subscriber} callbacks run on the
+ * publishing (or subscribing) thread, in publish order per subscriber, and must not block.
+ */
+public interface Hub extends AutoCloseable {
+
+    /** The event type of the final event {@link #close()} sends. */
+    String SHUTDOWN_EVENT_TYPE = "herald-shutdown";
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Publishes one event to each of {@code topics}; a subscriber of several of them receives it
+     * once.
+     *
+     * @param topics  one or more topic names, none empty
+     * @param message the event; its id, if set, is the publisher's own and must not already be in
+     *                a log, nor have the form of a hub id
+     * @return the event's id, as subscribers receive it
+     * @throws IllegalArgumentException naming the bad topic or id
+     * @throws HubClosedException       after {@link #shutdown}
+     */
+    String publish(Collection<String> topics, SseEvent.Message message);
+
+    /** Publishes to one topic; see {@link #publish(Collection, SseEvent.Message)}. */
+    default String publish(String topic, SseEvent.Message message) {
+        return publish(List.of(topic), message);
+    }
+
+    /**
+     * Subscribes to {@code topics}. Before this method returns, {@code subscriber} has received
+     * {@link Subscriber#onReplay} (the events after {@code lastEventId}, or a gap); every event
+     * published afterwards follows through {@link Subscriber#onEvent} until the subscription is
+     * closed.
+     *
+     * @param topics      one or more topic names, none empty
+     * @param lastEventId the id the client saw last, or {@code null} for live events only
+     * @throws IllegalArgumentException naming the bad topic
+     * @throws HubClosedException       during and after {@link #shutdown}
+     */
+    Subscription subscribe(Collection<String> topics, String lastEventId, Subscriber subscriber);
+
+    /**
+     * The id of the newest event published, as a hub id ({@code <epoch>:<position>}), even when
+     * that event carried a publisher id. Render a page's history with the position it was read at
+     * and subscribe from there, and nothing published in between is lost or doubled (provided the
+     * history read and this call are ordered against publishing by the application).
+     */
+    String position();
+
+    /** Number of open subscriptions. */
+    int subscriberCount();
+
+    /**
+     * Stops the hub: later publishes and subscribes throw {@link HubClosedException}, and every
+     * subscriber receives {@link Subscriber#onShutdown} with {@code finalEvent}. Idempotent.
+     */
+    void shutdown(SseEvent.Message finalEvent);
+
+    /** {@link #shutdown} with an event of type {@value #SHUTDOWN_EVENT_TYPE}. */
+    @Override
+    default void close() {
+        shutdown(SseEvent.message(SHUTDOWN_EVENT_TYPE, "server shutting down"));
+    }
+
+    /** Settings for a {@link Hub}; every bound has a default. */
+    final class Builder {
+        int maxEventsPerTopic = 1024;
+        long maxBytesPerTopic = 1L << 20;
+
+        Builder() {
+        }
+
+        /** The most events a topic's log keeps (default 1024); rounded up to a power of two. */
+        public Builder maxEventsPerTopic(int count) {
+            if (count < 1 || count > (1 << 24)) {
+                throw new IllegalArgumentException("maxEventsPerTopic must be 1..16777216, was " + count);
+            }
+            this.maxEventsPerTopic = count;
+            return this;
+        }
+
+        /** The most encoded bytes a topic's log keeps (default 1 MiB); the oldest go first. */
+        public Builder maxBytesPerTopic(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxBytesPerTopic must be positive, was " + bytes);
+            }
+            this.maxBytesPerTopic = bytes;
+            return this;
+        }
+
+        public Hub build() {
+            return new LocalHub(this);
+        }
+    }
+}

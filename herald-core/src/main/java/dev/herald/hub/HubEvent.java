@@ -1,0 +1,32 @@
+package dev.herald.hub;
+
+import dev.herald.sse.SseEvent;
+import java.nio.ByteBuffer;
+import java.util.Set;
+
+/**
+ * A published event as subscribers receive it: its id, topics, the message and the message's
+ * wire bytes, encoded once at publish and shared by every subscriber.
+ *
+ * @param position the event's place in the hub's publish order (1, 2, 3, …)
+ * @param topics   the topics it was published to
+ * @param message  the message, with its id set
+ */
+public record HubEvent(long position, Set<String> topics, SseEvent.Message message, byte[] wire)
+        implements Delivery {
+
+    /** The event id as the client sees it. */
+    public String id() {
+        return message.id();
+    }
+
+    /** The encoded bytes, read-only; an event ending in a blank line. */
+    public ByteBuffer frame() {
+        return ByteBuffer.wrap(wire).asReadOnlyBuffer();
+    }
+
+    /** Number of encoded bytes. */
+    public int size() {
+        return wire.length;
+    }
+}
