@@ -1,0 +1,42 @@
+package dev.herald.hub;
+
+import java.security.SecureRandom;
+import java.util.regex.Pattern;
+
+/**
+ * The hub's own event ids: {@code <epoch>:<position>}. The epoch is eight base-36 characters drawn
+ * at random when a hub is built, so an id from an earlier life of the hub is recognised as such;
+ * the position is the event's place in the hub's publish order, so resuming is a lookup.
+ */
+final class HubId {
+
+    private static final Pattern SHAPE = Pattern.compile("[0-9a-z]{8}:[0-9]{1,18}");
+    private static final int EPOCH_LENGTH = 8;
+
+    private HubId() {
+    }
+
+    static String newEpoch() {
+        // 36^8 ≈ 2.8e12 values: two lives of a hub sharing an epoch is not a practical risk.
+        long value = new SecureRandom().nextLong(2_821_109_907_456L);
+        String digits = Long.toString(value, 36);
+        return "0".repeat(EPOCH_LENGTH - digits.length()) + digits;
+    }
+
+    static String format(String epoch, long position) {
+        return epoch + ':' + position;
+    }
+
+    /** True if and only if {@code id} has the form of a hub id, of any epoch. */
+    static boolean hasShape(String id) {
+        return SHAPE.matcher(id).matches();
+    }
+
+    static String epochOf(String id) {
+        return id.substring(0, EPOCH_LENGTH);
+    }
+
+    static long positionOf(String id) {
+        return Long.parseLong(id, EPOCH_LENGTH + 1, id.length(), 10);
+    }
+}
