@@ -1,0 +1,67 @@
+package dev.herald.app.notifications;
+
+import dev.herald.app.Templates;
+import dev.herald.app.db.Database;
+import dev.herald.app.web.Forms;
+import dev.herald.app.web.Responses;
+import dev.herald.app.web.Router;
+import dev.herald.hub.Hub;
+import java.time.Clock;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * The notifications feature over HTTP: the page at {@code /}, {@code POST /notifications} and
+ * {@code POST /notifications/read}. Changes answer with no content of their own: every page,
+ * the poster's included, learns of them through the stream.
+ */
+public final class NotificationsEndpoints {
+
+    private final NotificationService service;
+
+    private NotificationsEndpoints(NotificationService service) {
+        this.service = service;
+    }
+
+    /** The feature, storing in {@code database} and publishing to {@code hub}. */
+    public static NotificationsEndpoints create(Database database, Hub hub, Templates templates, Clock clock) {
+        return new NotificationsEndpoints(new NotificationService(
+                new NotificationRepository(database), new NotificationViews(templates), hub, clock));
+    }
+
+    /** Adds this feature's routes. */
+    public Router.Builder routes(Router.Builder router) {
+        return router
+                .get("/", this::page)
+                .post("/notifications", this::post)
+                .post("/notifications/read", this::markAllRead);
+    }
+
+    private void page(Request request, Response response, Callback callback) {
+        Responses.html(response, callback, HttpStatus.OK_200, service.renderPage());
+    }
+
+    /**
+     * 201 with an empty body when stored (htmx swaps it into the form's error area, clearing it);
+     * 400 with the reason otherwise.
+     */
+    private void post(Request request, Response response, Callback callback) {
+        Fields form = Forms.read(request);
+        switch (NotificationDraft.check(form.getValue("title"), form.getValue("body"))) {
+            case NotificationDraft.Check.Valid valid -> {
+                service.post(valid.draft());
+                Responses.html(response, callback, HttpStatus.CREATED_201, "");
+            }
+            case NotificationDraft.Check.Invalid invalid ->
+                    Responses.text(response, callback, HttpStatus.BAD_REQUEST_400, invalid.reason());
+        }
+    }
+
+    private void markAllRead(Request request, Response response, Callback callback) {
+        service.markAllRead();
+        Responses.empty(response, callback, HttpStatus.NO_CONTENT_204);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.herald.app.web;
+
+import org.eclipse.jetty.server.FormFields;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Fields;
+
+/** Reads {@code application/x-www-form-urlencoded} request bodies, bounded. */
+public final class Forms {
+
+    /** Fields a form may have: more is not a form of this app (a DoS guard). */
+    static final int MAX_FIELDS = 20;
+    /** Encoded bytes a form may have: a 5,000-character body percent-encoded stays well below. */
+    static final int MAX_BYTES = 128 * 1024;
+
+    private Forms() {
+    }
+
+    /**
+     * The request's form fields, read blocking.
+     *
+     * @throws BadRequestException when the body cannot be read as a form within the bounds
+     */
+    public static Fields read(Request request) {
+        try {
+            return FormFields.getFields(request, MAX_FIELDS, MAX_BYTES);
+        } catch (RuntimeException e) {
+            throw new BadRequestException("Cannot read the form (at most " + MAX_FIELDS + " fields, "
+                    + MAX_BYTES + " bytes): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.herald.app.web;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** Writes complete responses: a status, a UTF-8 body, and the end of the response. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    /** An HTML document or fragment; the caller has escaped what it contains. */
+    public static void html(Response response, Callback callback, int status, String html) {
+        write(response, callback, status, "text/html; charset=utf-8", html);
+    }
+
+    /** One line of plain text, such as the reason a request was refused. */
+    public static void text(Response response, Callback callback, int status, String text) {
+        write(response, callback, status, "text/plain; charset=utf-8", text);
+    }
+
+    /** A status with no body (such as 204). */
+    public static void empty(Response response, Callback callback, int status) {
+        response.setStatus(status);
+        response.write(true, null, callback);
+    }
+
+    private static void write(Response response, Callback callback, int status, String contentType, String body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        Content.Sink.write(response, true, body, callback);
+    }
+}

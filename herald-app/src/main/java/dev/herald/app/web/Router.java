@@ -1,0 +1,83 @@
+package dev.herald.app.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The app's routes, by exact path and method. A path no route has gets 404; a known path with
+ * another method gets 405 with an {@code Allow} header. Claims every request it sees, so it
+ * goes last, after Herald's own endpoints.
+ */
+public final class Router extends Handler.Abstract {
+
+    private final Map<String, Map<String, Endpoint>> routes;
+
+    private Router(Map<String, Map<String, Endpoint>> routes) {
+        this.routes = Map.copyOf(routes);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = Request.getPathInContext(request);
+        Map<String, Endpoint> byMethod = routes.get(path);
+        if (byMethod == null) {
+            Responses.text(response, callback, HttpStatus.NOT_FOUND_404, "No page at " + path);
+            return true;
+        }
+        Endpoint endpoint = byMethod.get(request.getMethod());
+        if (endpoint == null) {
+            response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", byMethod.keySet()));
+            Responses.text(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
+                    request.getMethod() + " is not allowed on " + path + "; use " + String.join(" or ", byMethod.keySet()));
+            return true;
+        }
+        try {
+            endpoint.handle(request, response, callback);
+        } catch (BadRequestException e) {
+            Responses.text(response, callback, HttpStatus.BAD_REQUEST_400, e.getMessage());
+        }
+        return true;
+    }
+
+    /** Collects routes; a path and method pair may be routed once. */
+    public static final class Builder {
+        private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder get(String path, Endpoint endpoint) {
+            return route("GET", path, endpoint);
+        }
+
+        public Builder post(String path, Endpoint endpoint) {
+            return route("POST", path, endpoint);
+        }
+
+        private Builder route(String method, String path, Endpoint endpoint) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("route path must start with '/', was \"" + path + "\"");
+            }
+            Endpoint previous = routes.computeIfAbsent(path, p -> new TreeMap<>()).putIfAbsent(method, endpoint);
+            if (previous != null) {
+                throw new IllegalArgumentException(method + " " + path + " is routed twice");
+            }
+            return this;
+        }
+
+        public Router build() {
+            return new Router(routes);
+        }
+    }
+}
