@@ -1,0 +1,134 @@
+package dev.herald.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The app's settings, read from environment variables only ({@link Setting} lists them).
+ *
+ * @param publisherJwtKey the key publishers' JWTs are signed with, or {@code null}: HTTP
+ *                        publishing is off
+ * @param tls             the key store to serve HTTPS and HTTP/2 with, or {@code null}: plain HTTP
+ */
+public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat) {
+
+    /** A PKCS#12 or JKS key store and its password. */
+    public record Tls(Path keystore, String password) {
+        @Override
+        public String toString() {
+            return "Tls[keystore=" + keystore + ", password=(hidden)]";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
+                + ", publisherJwtKey=" + (publisherJwtKey == null ? "(unset)" : "(hidden)")
+                + ", tls=" + tls + ", heartbeat=" + heartbeat + "]";
+    }
+
+    /** Every setting: its variable, its default ({@code null}: unset) and its meaning. */
+    public enum Setting {
+        PORT("HERALD_PORT", "8080", "TCP port to listen on, 0-65535 (0: any free port)."),
+        HOST("HERALD_HOST", "0.0.0.0", "Address to listen on."),
+        DATA_DIR("HERALD_DATA_DIR", "./data", "Directory of the SQLite database herald.db; created if missing."),
+        PUBLISHER_JWT_KEY("HERALD_PUBLISHER_JWT_KEY", null,
+                "Key of the JWTs that authorise POST /.well-known/mercure. Unset: HTTP publishing is off."),
+        TLS_KEYSTORE("HERALD_TLS_KEYSTORE", null, "Key store file: serve HTTPS with HTTP/2. Unset: plain HTTP."),
+        TLS_KEYSTORE_PASSWORD("HERALD_TLS_KEYSTORE_PASSWORD", null, "Password of HERALD_TLS_KEYSTORE; required with it."),
+        HEARTBEAT_SECONDS("HERALD_HEARTBEAT_SECONDS", "15", "Seconds between heartbeat comments on an idle stream, 1-3600.");
+
+        public final String variable;
+        public final String defaultValue;
+        public final String meaning;
+
+        Setting(String variable, String defaultValue, String meaning) {
+            this.variable = variable;
+            this.defaultValue = defaultValue;
+            this.meaning = meaning;
+        }
+
+        /** The value in {@code environment}, or the default; an empty value counts as unset. */
+        String in(Map<String, String> environment) {
+            String value = environment.get(variable);
+            return value == null || value.isEmpty() ? defaultValue : value;
+        }
+    }
+
+    /** A setting has a value the app cannot use; the message names the variable and the value. */
+    public static final class InvalidSettingException extends RuntimeException {
+        InvalidSettingException(Setting setting, String value, String expected) {
+            super(setting.variable + "=" + value + " is not valid: expected " + expected);
+        }
+
+        InvalidSettingException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Reads the settings from {@code environment} (such as {@link System#getenv()}).
+     *
+     * @throws InvalidSettingException for the first setting whose value cannot be used
+     */
+    public static AppConfig from(Map<String, String> environment) {
+        return new AppConfig(
+                Setting.HOST.in(environment),
+                integer(Setting.PORT, environment, 0, 65_535, "a port number 0-65535"),
+                Path.of(Setting.DATA_DIR.in(environment)),
+                Setting.PUBLISHER_JWT_KEY.in(environment),
+                tls(environment),
+                Duration.ofSeconds(integer(Setting.HEARTBEAT_SECONDS, environment, 1, 3600, "whole seconds 1-3600")));
+    }
+
+    /** What {@code --help} prints: every setting with its default and meaning. */
+    public static String help() {
+        StringBuilder out = new StringBuilder("""
+                Herald reference app: real-time HTMX pages over Server-Sent Events.
+                Usage: java -jar herald-app.jar [--help]
+
+                Settings, from environment variables:
+                """);
+        for (Setting s : Setting.values()) {
+            out.append("  %-30s %s%n      %s%n".formatted(
+                    s.variable, s.defaultValue == null ? "(unset)" : "default " + s.defaultValue, s.meaning));
+        }
+        return out.toString();
+    }
+
+    private static int integer(Setting setting, Map<String, String> environment, int min, int max, String expected) {
+        String value = setting.in(environment);
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the variable's name
+        }
+        throw new InvalidSettingException(setting, value, expected);
+    }
+
+    private static Tls tls(Map<String, String> environment) {
+        String keystore = Setting.TLS_KEYSTORE.in(environment);
+        String password = Setting.TLS_KEYSTORE_PASSWORD.in(environment);
+        if (keystore == null) {
+            if (password != null) {
+                throw new InvalidSettingException(Setting.TLS_KEYSTORE_PASSWORD.variable
+                        + " is set but " + Setting.TLS_KEYSTORE.variable + " is not: set both for HTTPS, or neither");
+            }
+            return null;
+        }
+        if (password == null) {
+            throw new InvalidSettingException(Setting.TLS_KEYSTORE.variable + "=" + keystore
+                    + " needs " + Setting.TLS_KEYSTORE_PASSWORD.variable + " as well");
+        }
+        Path file = Path.of(keystore);
+        if (!Files.isReadable(file)) {
+            throw new InvalidSettingException(Setting.TLS_KEYSTORE, keystore, "a readable key store file");
+        }
+        return new Tls(file, password);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.herald.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+
+    @Test
+    void withNoVariablesEveryDefaultApplies() {
+        AppConfig config = AppConfig.from(Map.of());
+
+        assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15)));
+    }
+
+    @Test
+    void readsEveryVariable(@TempDir Path dir) throws Exception {
+        Path keystore = Files.writeString(dir.resolve("keystore.p12"), "not checked here");
+
+        AppConfig config = AppConfig.from(Map.of(
+                "HERALD_PORT", "9090",
+                "HERALD_HOST", "127.0.0.1",
+                "HERALD_DATA_DIR", "/var/lib/herald",
+                "HERALD_PUBLISHER_JWT_KEY", "secret",
+                "HERALD_TLS_KEYSTORE", keystore.toString(),
+                "HERALD_TLS_KEYSTORE_PASSWORD", "changeit",
+                "HERALD_HEARTBEAT_SECONDS", "30"));
+
+        assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "secret",
+                new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void anEmptyValueCountsAsUnset() {
+        assertThat(AppConfig.from(Map.of("HERALD_PORT", "", "HERALD_PUBLISHER_JWT_KEY", "")))
+                .isEqualTo(AppConfig.from(Map.of()));
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsRefusedNamingTheVariableAndTheValue() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_PORT", "abc")))
+                .isInstanceOf(AppConfig.InvalidSettingException.class)
+                .hasMessage("HERALD_PORT=abc is not valid: expected a port number 0-65535");
+    }
+
+    @Test
+    void aPortOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_PORT", "65536")))
+                .hasMessage("HERALD_PORT=65536 is not valid: expected a port number 0-65535");
+    }
+
+    @Test
+    void aHeartbeatOfZeroSecondsIsRefused() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_HEARTBEAT_SECONDS", "0")))
+                .hasMessage("HERALD_HEARTBEAT_SECONDS=0 is not valid: expected whole seconds 1-3600");
+    }
+
+    @Test
+    void aKeyStoreWithoutItsPasswordIsRefused(@TempDir Path dir) throws Exception {
+        Path keystore = Files.writeString(dir.resolve("keystore.p12"), "x");
+
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_TLS_KEYSTORE", keystore.toString())))
+                .hasMessage("HERALD_TLS_KEYSTORE=" + keystore + " needs HERALD_TLS_KEYSTORE_PASSWORD as well");
+    }
+
+    @Test
+    void aKeyStoreThatCannotBeReadIsRefused() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of(
+                "HERALD_TLS_KEYSTORE", "/no/such/keystore.p12", "HERALD_TLS_KEYSTORE_PASSWORD", "x")))
+                .hasMessage("HERALD_TLS_KEYSTORE=/no/such/keystore.p12 is not valid: expected a readable key store file");
+    }
+
+    @Test
+    void secretsNeverShowInToString(@TempDir Path dir) throws Exception {
+        Path keystore = Files.writeString(dir.resolve("keystore.p12"), "x");
+
+        AppConfig config = AppConfig.from(Map.of("HERALD_PUBLISHER_JWT_KEY", "jwt-secret",
+                "HERALD_TLS_KEYSTORE", keystore.toString(), "HERALD_TLS_KEYSTORE_PASSWORD", "store-secret"));
+
+        assertThat(config.toString()).doesNotContain("jwt-secret", "store-secret");
+    }
+
+    @Test
+    void helpListsEverySettingWithItsDefaultAndMeaning() {
+        String help = AppConfig.help();
+
+        for (AppConfig.Setting setting : AppConfig.Setting.values()) {
+            assertThat(help).contains(setting.variable, setting.meaning);
+        }
+        assertThat(help).contains("default 8080", "default 0.0.0.0", "default ./data", "default 15");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.herald.app.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.app.db.Database;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NotificationRepositoryTest {
+
+    private static final Instant T0 = Instant.parse("2025-06-01T10:00:00Z");
+
+    @TempDir
+    Path dataDir;
+    private Database database;
+    private NotificationRepository repository;
+
+    @BeforeEach
+    void open() {
+        database = Database.sqlite(dataDir);
+        repository = new NotificationRepository(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void insertReturnsTheStoredRowWithItsId() {
+        Notification stored = repository.insert(new NotificationDraft("Deploy", "line 1\nline 2"), T0);
+
+        assertThat(stored).isEqualTo(new Notification(stored.id(), "Deploy", "line 1\nline 2", T0, null));
+        assertThat(repository.newest(10)).containsExactly(stored);
+    }
+
+    @Test
+    void newestReturnsTheNewestRowsOldestFirst() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(repository.insert(new NotificationDraft("n" + i, ""), T0.plusSeconds(i)).id());
+        }
+
+        assertThat(repository.newest(3)).extracting(Notification::id).containsExactlyElementsOf(ids.subList(2, 5));
+    }
+
+    @Test
+    void markAllReadMarksOnlyUnreadRowsAndCountsThem() {
+        repository.insert(new NotificationDraft("a", ""), T0);
+        repository.insert(new NotificationDraft("b", ""), T0);
+        assertThat(repository.countUnread()).isEqualTo(2);
+
+        assertThat(repository.markAllRead(T0.plusSeconds(60))).isEqualTo(2);
+        assertThat(repository.markAllRead(T0.plusSeconds(120))).isZero();
+
+        assertThat(repository.countUnread()).isZero();
+        assertThat(repository.newest(10)).extracting(Notification::readAt).containsOnly(T0.plusSeconds(60));
+    }
+
+    @Test
+    void concurrentInsertsOnVirtualThreadsAreAllStoredWithDistinctIds() throws Exception {
+        List<Future<Notification>> inserts = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 200; i++) {
+                String title = "n" + i;
+                inserts.add(threads.submit(() -> repository.insert(new NotificationDraft(title, ""), T0)));
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Future<Notification> insert : inserts) {
+            ids.add(insert.get().id());
+        }
+
+        assertThat(ids).doesNotHaveDuplicates().hasSize(200);
+        assertThat(repository.countUnread()).isEqualTo(200);
+    }
+}
