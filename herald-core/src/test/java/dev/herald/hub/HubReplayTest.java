@@ -105,6 +105,13 @@ class HubReplayTest {
     }
 
     @Test
+    void rejectsAnEmptyPublisherIdBecauseItWouldClearTheClientsLastEventId() {
+        assertThatThrownBy(() -> hub.publish("a", SseEvent.message("", null, "x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event id is empty: leave it unset and the hub assigns one");
+    }
+
+    @Test
     void anUnknownIdIsAGapOnEveryTopic() {
         hub.publish("a", SseEvent.message("a1"));
         var subscriber = new RecordingSubscriber();
