@@ -1,5 +1,6 @@
 package dev.herald.app;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,13 +30,15 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 + ", tls=" + tls + ", heartbeat=" + heartbeat + "]";
     }
 
+    static final int MIN_JWT_KEY_BYTES = 32;
+
     /** Every setting: its variable, its default ({@code null}: unset) and its meaning. */
     public enum Setting {
         PORT("HERALD_PORT", "8080", "TCP port to listen on, 0-65535 (0: any free port)."),
         HOST("HERALD_HOST", "0.0.0.0", "Address to listen on."),
         DATA_DIR("HERALD_DATA_DIR", "./data", "Directory of the SQLite database herald.db; created if missing."),
         PUBLISHER_JWT_KEY("HERALD_PUBLISHER_JWT_KEY", null,
-                "Key of the JWTs that authorise POST /.well-known/mercure. Unset: HTTP publishing is off."),
+                "HS256 key (32+ bytes) of the JWTs that authorise POST /.well-known/mercure. Unset: HTTP publishing is off."),
         TLS_KEYSTORE("HERALD_TLS_KEYSTORE", null, "Key store file: serve HTTPS with HTTP/2. Unset: plain HTTP."),
         TLS_KEYSTORE_PASSWORD("HERALD_TLS_KEYSTORE_PASSWORD", null, "Password of HERALD_TLS_KEYSTORE; required with it."),
         HEARTBEAT_SECONDS("HERALD_HEARTBEAT_SECONDS", "15", "Seconds between heartbeat comments on an idle stream, 1-3600.");
@@ -78,7 +81,7 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 Setting.HOST.in(environment),
                 integer(Setting.PORT, environment, 0, 65_535, "a port number 0-65535"),
                 Path.of(Setting.DATA_DIR.in(environment)),
-                Setting.PUBLISHER_JWT_KEY.in(environment),
+                publisherJwtKey(environment),
                 tls(environment),
                 Duration.ofSeconds(integer(Setting.HEARTBEAT_SECONDS, environment, 1, 3600, "whole seconds 1-3600")));
     }
@@ -109,6 +112,17 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
             // reported below, with the variable's name
         }
         throw new InvalidSettingException(setting, value, expected);
+    }
+
+    private static String publisherJwtKey(Map<String, String> environment) {
+        String key = Setting.PUBLISHER_JWT_KEY.in(environment);
+        int bytes = key == null ? 0 : key.getBytes(StandardCharsets.UTF_8).length;
+        if (key != null && bytes < MIN_JWT_KEY_BYTES) {
+            // The value is a secret: say how long it is, not what it is.
+            throw new InvalidSettingException(Setting.PUBLISHER_JWT_KEY.variable + " has " + bytes
+                    + " bytes: expected at least " + MIN_JWT_KEY_BYTES + " (an HS256 key as long as the hash, RFC 7518 §3.2)");
+        }
+        return key;
     }
 
     private static Tls tls(Map<String, String> environment) {

@@ -27,12 +27,12 @@ class AppConfigTest {
                 "HERALD_PORT", "9090",
                 "HERALD_HOST", "127.0.0.1",
                 "HERALD_DATA_DIR", "/var/lib/herald",
-                "HERALD_PUBLISHER_JWT_KEY", "secret",
+                "HERALD_PUBLISHER_JWT_KEY", "a-publisher-key-of-32-bytes-or-more",
                 "HERALD_TLS_KEYSTORE", keystore.toString(),
                 "HERALD_TLS_KEYSTORE_PASSWORD", "changeit",
                 "HERALD_HEARTBEAT_SECONDS", "30"));
 
-        assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "secret",
+        assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "a-publisher-key-of-32-bytes-or-more",
                 new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30)));
     }
 
@@ -62,6 +62,12 @@ class AppConfigTest {
     }
 
     @Test
+    void aShortPublisherKeyIsRefusedWithoutShowingIt() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_PUBLISHER_JWT_KEY", "short-secret")))
+                .hasMessage("HERALD_PUBLISHER_JWT_KEY has 12 bytes: expected at least 32 (an HS256 key as long as the hash, RFC 7518 §3.2)");
+    }
+
+    @Test
     void aKeyStoreWithoutItsPasswordIsRefused(@TempDir Path dir) throws Exception {
         Path keystore = Files.writeString(dir.resolve("keystore.p12"), "x");
 
@@ -80,7 +86,7 @@ class AppConfigTest {
     void secretsNeverShowInToString(@TempDir Path dir) throws Exception {
         Path keystore = Files.writeString(dir.resolve("keystore.p12"), "x");
 
-        AppConfig config = AppConfig.from(Map.of("HERALD_PUBLISHER_JWT_KEY", "jwt-secret",
+        AppConfig config = AppConfig.from(Map.of("HERALD_PUBLISHER_JWT_KEY", "jwt-secret-jwt-secret-jwt-secret-jwt-secret",
                 "HERALD_TLS_KEYSTORE", keystore.toString(), "HERALD_TLS_KEYSTORE_PASSWORD", "store-secret"));
 
         assertThat(config.toString()).doesNotContain("jwt-secret", "store-secret");

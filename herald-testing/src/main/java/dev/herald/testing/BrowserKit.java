@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ScreenshotAnimations;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,13 +68,15 @@ public final class BrowserKit implements BeforeAllCallback, ParameterResolver {
     }
 
     /**
-     * Saves a full-page screenshot as {@code target/screenshots/<name>.png}.
+     * Saves a full-page screenshot as {@code target/screenshots/<name>.png}, with CSS animations
+     * run to their end (an item caught fading in would look broken).
      *
      * @return the file written
      */
     public static Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true)
+                .setAnimations(ScreenshotAnimations.DISABLED));
         return file;
     }
 
