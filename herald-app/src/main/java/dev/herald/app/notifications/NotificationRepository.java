@@ -1,7 +1,6 @@
 package dev.herald.app.notifications;
 
 import dev.herald.app.db.Database;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +52,13 @@ public final class NotificationRepository {
 
     /** Number of notifications not yet read. */
     public int countUnread() {
-        return database.transaction(NotificationRepository::countUnread);
+        return database.transaction(c -> {
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL");
+                 ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     /** Marks every unread notification read at {@code readAt}; returns how many were unread. */
@@ -65,14 +70,6 @@ public final class NotificationRepository {
                 return update.executeUpdate();
             }
         });
-    }
-
-    private static int countUnread(Connection c) throws SQLException {
-        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL");
-             ResultSet rs = count.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
     }
 
     private static List<Notification> readAll(PreparedStatement select) throws SQLException {

@@ -36,7 +36,7 @@ class NotificationViewsTest {
 
         assertThat(item).contains("<p class=\"notification-body\">first\nsecond\n\nfourth</p>");
         assertThat(SseEncoder.encodeToString(SseEvent.message("notification", item)))
-                .contains("data:         <p class=\"notification-body\">first\ndata: second\ndata: \ndata: fourth</p>\n");
+                .contains("data:     <p class=\"notification-body\">first\ndata: second\ndata: \ndata: fourth</p>\n");
     }
 
     @Test
