@@ -71,7 +71,7 @@ final class JettyHeraldServer implements HeraldServer {
     public int port() {
         int port = connector.getLocalPort();
         if (port <= 0) {
-            throw new IllegalStateException("the server is not started");
+            throw new IllegalStateException("the server is not listening: not started, or closed");
         }
         return port;
     }

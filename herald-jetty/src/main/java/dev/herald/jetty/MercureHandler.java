@@ -64,7 +64,8 @@ final class MercureHandler extends Handler.Abstract {
         SubscribeRequest subscribe = SubscribeRequest.from(request);
         SseStream stream = new SseStream(response, callback, heartbeat, retry, counters);
         Outbox outbox = Outbox.bounded(maxBacklogBytes, stream::onOverflow);
-        try (Subscription ignored = subscribeOrRefuse(subscribe, outbox)) {
+        Subscription subscription = subscribeOrRefuse(subscribe, outbox);
+        try (subscription) { // a stream that ends, however it ends, unsubscribes
             stream.run(outbox);
         }
     }
