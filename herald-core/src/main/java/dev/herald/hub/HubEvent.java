@@ -11,6 +11,9 @@ import java.util.Set;
  * @param position the event's place in the hub's publish order (1, 2, 3, …)
  * @param topics   the topics it was published to
  * @param message  the message, with its id set
+ * @param wire     the message encoded as UTF-8, ending in a blank line; shared by every subscriber,
+ *                 so never modified (equality of two events is that of their positions in one hub
+ *                 only when they are the same instance: the array is compared by reference)
  */
 public record HubEvent(long position, Set<String> topics, SseEvent.Message message, byte[] wire)
         implements Delivery {

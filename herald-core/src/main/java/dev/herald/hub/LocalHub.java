@@ -45,6 +45,10 @@ final class LocalHub implements Hub {
     public String publish(Collection<String> topicNames, SseEvent.Message message) {
         Set<String> names = checkTopics(topicNames);
         String publisherId = message.id();
+        if ("".equals(publisherId)) {
+            // On the wire "id:" with no value clears the client's last event id: it could never resume.
+            throw new IllegalArgumentException("event id is empty: leave it unset and the hub assigns one");
+        }
         if (publisherId != null && HubId.hasShape(publisherId)) {
             throw new IllegalArgumentException("event id \"" + publisherId
                     + "\" has the form of a hub-assigned id (<epoch>:<position>); choose another");

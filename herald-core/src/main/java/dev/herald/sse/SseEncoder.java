@@ -14,8 +14,15 @@ import java.nio.charset.StandardCharsets;
  *   <li>a payload that ends in a line break gets one more empty {@code data:} line, because the
  *       parser removes one trailing LF at dispatch;
  *   <li>every event ends with a blank line, so a stream cut between events never leaves half an
- *       event for the client to discard.
+ *       event for the client to discard;
+ *   <li>an unpaired surrogate in a payload or comment, which has no UTF-8 form, is written as
+ *       U+FFFD, as a browser's UTF-8 encoder writes it ({@link String#getBytes} would write
+ *       {@code ?}, a plausible character that hides the loss). Ids and types cannot hold one:
+ *       {@link SseEvent} rejects it.
  * </ul>
+ *
+ * <p>A parser gives back the payload with each CR and CRLF turned into LF: the format has one
+ * kind of line break.
  *
  * <p>Stateless and thread-safe.
  */
@@ -40,7 +47,7 @@ public final class SseEncoder {
     public static void appendTo(StringBuilder out, SseEvent event) {
         switch (event) {
             case SseEvent.Message m -> appendMessage(out, m);
-            case SseEvent.Comment c -> out.append(':').append(c.text().isEmpty() ? "" : " ").append(c.text()).append('\n');
+            case SseEvent.Comment c -> appendLines(out, c.text().isEmpty() ? ":" : ": ", c.text());
             case SseEvent.Retry r -> out.append("retry: ").append(r.millis()).append('\n');
         }
         out.append('\n');
@@ -53,24 +60,34 @@ public final class SseEncoder {
         if (m.type() != null) {
             out.append("event: ").append(m.type()).append('\n');
         }
-        appendData(out, m.data());
+        appendLines(out, "data: ", m.data());
     }
 
-    private static void appendData(StringBuilder out, String data) {
-        int lineStart = 0;
-        int i = 0;
-        int n = data.length();
-        while (i < n) {
-            char c = data.charAt(i);
+    /**
+     * Writes each line of {@code text} after {@code prefix}, ending it in LF; a line ends at CR,
+     * LF or CRLF, and the last line is written even when empty.
+     */
+    private static void appendLines(StringBuilder out, String prefix, String text) {
+        out.append(prefix);
+        int run = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
             if (c == '\r' || c == '\n') {
-                out.append("data: ").append(data, lineStart, i).append('\n');
-                i += (c == '\r' && i + 1 < n && data.charAt(i + 1) == '\n') ? 2 : 1;
-                lineStart = i;
-            } else {
-                i++;
+                out.append(text, run, i).append('\n').append(prefix);
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                run = i + 1;
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    out.append(text, run, i).append('\uFFFD');
+                    run = i + 1;
+                }
             }
         }
-        // The last line; empty when the payload is empty or ends in a line break.
-        out.append("data: ").append(data, lineStart, n).append('\n');
+        out.append(text, run, n).append('\n');
     }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * <p>Every variant checks itself when built, so a value that would corrupt the stream — a CR or LF
  * in an event type or id, a NUL in an id, a line break in a comment, a negative retry — cannot
- * exist (CWE-93, field injection). {@link SseEncoder} is the only code that writes these to the
+ * exist (CWE-93, field injection). Nor can an id or type with an unpaired surrogate, which has no
+ * UTF-8 form: the id a client sent back would not be the one published. {@link SseEncoder} is the only code that writes these to the
  * wire.
  */
 public sealed interface SseEvent {
@@ -43,22 +44,27 @@ public sealed interface SseEvent {
      * data, no event"), so data is required; the empty string is still sent as one {@code data:}
      * line and so is dispatched.
      *
-     * @param id   the event id, or {@code null} for none: no CR, LF or NUL
-     * @param type the event type, or {@code null} for the default {@code message}: no CR or LF,
-     *             not empty
-     * @param data the payload, any text; line breaks (CR, LF, CRLF) become {@code data:} lines
+     * @param id   the event id, or {@code null} for none: no CR, LF, NUL or unpaired surrogate.
+     *             The empty string is sent, and clears the client's last event id: it then sends
+     *             no {@code Last-Event-ID} when it reconnects
+     * @param type the event type, or {@code null} for the default {@code message}: no CR, LF or
+     *             unpaired surrogate, not empty
+     * @param data the payload, any text; line breaks (CR, LF, CRLF) become {@code data:} lines, and
+     *             an unpaired surrogate is sent as U+FFFD
      */
     record Message(String id, String type, String data) implements SseEvent {
         public Message {
             Objects.requireNonNull(data, "data (use \"\" for an empty payload: an event without data is never dispatched)");
             if (id != null) {
                 requireNo(id, "event id", '\r', '\n', '\0');
+                requireNoUnpairedSurrogate(id, "event id");
             }
             if (type != null) {
                 if (type.isEmpty()) {
                     throw new IllegalArgumentException("event type is empty: use null for the default type \"message\"");
                 }
                 requireNo(type, "event type", '\r', '\n');
+                requireNoUnpairedSurrogate(type, "event type");
             }
         }
 
@@ -68,7 +74,10 @@ public sealed interface SseEvent {
         }
     }
 
-    /** A comment; the text may be empty (a bare {@code :} line) but has no CR or LF. */
+    /**
+     * A comment; the text may be empty (a bare {@code :} line) but has no CR or LF. An unpaired
+     * surrogate in it is sent as U+FFFD.
+     */
     record Comment(String text) implements SseEvent {
         public Comment {
             Objects.requireNonNull(text, "comment text");
@@ -93,6 +102,18 @@ public sealed interface SseEvent {
                     throw new IllegalArgumentException(
                             what + " must not contain " + describe(c) + " (found at index " + i + " of " + quote(value) + ")");
                 }
+            }
+        }
+    }
+
+    private static void requireNoUnpairedSurrogate(String value, String what) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(what + " must not contain an unpaired surrogate " + describe(c)
+                        + " (found at index " + i + " of " + quote(value) + "): it has no UTF-8 form");
             }
         }
     }
