@@ -8,6 +8,7 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.herald.sse.SseEvent;
 import dev.herald.testing.SseRecorder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -143,6 +144,24 @@ class PublishTest {
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.body()).isEqualTo("publishing over HTTP is off: the server has no publisher JWT key\n");
         }
+    }
+
+    @Test
+    void refusesPublishThatIsNotAForm() {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.hub(""))
+                .header("Authorization", "Bearer " + token("*"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"a\"}")).build());
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).isEqualTo("publish with Content-Type: application/x-www-form-urlencoded\n");
+    }
+
+    @Test
+    void refusesOtherMethodsOnTheHubPath() {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.hub("")).DELETE().build());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST");
+        assertThat(response.body()).isEqualTo("DELETE is not allowed here: GET subscribes, POST publishes\n");
     }
 
     private void assertBadRequest(String reason, String... fields) {

@@ -1,26 +1,25 @@
 package dev.herald.testing;
 
 import dev.herald.sse.SseEvent;
-import java.io.BufferedReader;
+import dev.herald.sse.SseParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads a {@code text/event-stream} on a virtual thread and lets a test await what arrives, in
- * order, as {@link SseEvent}s: each {@code retry:} line as a {@link SseEvent.Retry}, each comment
- * as a {@link SseEvent.Comment}, each dispatched event as a {@link SseEvent.Message} whose id is
- * the id line of that event ({@code null} if it had none: not the sticky last event id).
+ * Reads a {@code text/event-stream} with {@link SseParser} on a virtual thread and lets a test
+ * await what arrives, in order, as {@link SseEvent}s: each valid {@code retry} as a
+ * {@link SseEvent.Retry}, each comment as a {@link SseEvent.Comment}, each dispatched event as a
+ * {@link SseEvent.Message} the way a browser sees it — its id is the stream's last event id at
+ * dispatch ({@code null} while there is none), its type {@code null} for {@code message}.
  *
  * <pre>{@code
  * try (SseRecorder events = SseRecorder.connect(client, uri)) {
@@ -144,11 +143,30 @@ public final class SseRecorder implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            SseLines parser = new SseLines(arrived::add);
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                parser.accept(line);
+        SseParser parser = new SseParser(new SseParser.Listener() {
+            @Override
+            public void onEvent(SseParser.Event event) {
+                String id = event.lastEventId().isEmpty() ? null : event.lastEventId();
+                String type = event.type().equals("message") ? null : event.type();
+                arrived.add(SseEvent.message(id, type, event.data()));
             }
+
+            @Override
+            public void onComment(String text) {
+                arrived.add(SseEvent.comment(text));
+            }
+
+            @Override
+            public void onRetry(long millis) {
+                arrived.add(new SseEvent.Retry(millis));
+            }
+        });
+        byte[] buffer = new byte[8192];
+        try (body) {
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                parser.feed(buffer, 0, n);
+            }
+            parser.end();
         } catch (IOException e) {
             // The stream broke: for a recorder that is its end.
         } finally {
