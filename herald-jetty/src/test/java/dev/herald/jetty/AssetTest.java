@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +18,8 @@ class AssetTest {
             .assetRoot("META-INF/resources/herald-test")
             .handler(new Handler.Abstract() {
                 @Override
-                public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                        org.eclipse.jetty.util.Callback callback) {
-                    if (!"/hello".equals(org.eclipse.jetty.server.Request.getPathInContext(request))) {
+                public boolean handle(Request request, Response response, Callback callback) {
+                    if (!"/hello".equals(Request.getPathInContext(request))) {
                         return false;
                     }
                     Content.Sink.write(response, true, "hello", callback);
