@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
@@ -77,13 +79,11 @@ final class SseStream {
                     continue;
                 }
                 ByteBuffer frames = frames(batch);
-                if (frames.hasRemaining()) {
-                    write(frames);
-                }
                 if (batch.getLast() instanceof Delivery.Overflow || batch.getLast() instanceof Delivery.Shutdown) {
-                    succeed();
+                    end(frames);
                     return;
                 }
+                write(frames);
             }
         } catch (IOException | InterruptedException e) {
             LOG.debug("stream ended: {}", e.toString());
@@ -125,9 +125,37 @@ final class SseStream {
         }
     }
 
-    private void succeed() {
+    /**
+     * Writes the last bytes and ends the response normally — unless the peer does not take them
+     * within a heartbeat: after an overflow it may well have stopped reading, and the end of the
+     * response must not wait on it until the idle timeout. Then the response is failed (the
+     * connection or HTTP/2 stream aborted), which also fails the pending write.
+     */
+    private void end(ByteBuffer last) throws IOException {
+        writing = true;
+        try (Blocker.Callback written = Blocker.callback()) {
+            response.write(true, last, written);
+            try {
+                written.block(heartbeat.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                fail(new IOException("the peer did not take the stream's last bytes within " + heartbeat));
+                blockAfterAbort(written);
+                return;
+            }
+        } finally {
+            writing = false;
+        }
         if (completed.compareAndSet(false, true)) {
             callback.succeeded();
+        }
+    }
+
+    /** The aborted response fails the pending write at once; the bound is only a safety net. */
+    private void blockAfterAbort(Blocker.Callback written) throws IOException {
+        try {
+            written.block(heartbeat.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("a write was still pending {} after its response was aborted", heartbeat);
         }
     }
 

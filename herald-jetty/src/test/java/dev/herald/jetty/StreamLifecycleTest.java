@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -103,17 +104,26 @@ class StreamLifecycleTest {
         assertThat(publish.body()).isEqualTo("the hub is shutting down\n");
     }
 
-    /** Reads the stuck socket to its end: true once the server has closed it. */
+    /**
+     * Reads the stuck client's response to its end: the last chunk of a response ended normally,
+     * or the end of a connection the server aborted (a write to it had stalled).
+     */
     private static boolean readsToTheEnd(Socket socket) throws IOException {
         socket.setSoTimeout((int) SseRecorder.TIMEOUT.toMillis());
         InputStream in = socket.getInputStream();
+        String lastChunk = "\r\n0\r\n\r\n";
+        StringBuilder tail = new StringBuilder();
         byte[] buffer = new byte[64 * 1024];
         try {
-            while (in.read(buffer) >= 0) {
-                // drain what was written before the close
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                tail.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                if (tail.toString().endsWith(lastChunk)) {
+                    return true;
+                }
+                tail.delete(0, Math.max(0, tail.length() - lastChunk.length()));
             }
-        } catch (java.net.SocketException reset) {
-            // An aborted connection may end in a reset rather than a FIN: closed all the same.
+        } catch (SocketException reset) {
+            // An aborted connection may end in a reset rather than a FIN.
         }
         return true;
     }
