@@ -85,8 +85,11 @@ final class SseStream {
                 }
                 write(frames);
             }
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             LOG.debug("stream ended: {}", e.toString());
+            fail(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             fail(e);
         } finally {
             counters.closed();
