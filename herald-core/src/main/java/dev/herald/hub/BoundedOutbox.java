@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -12,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class BoundedOutbox implements Outbox {
 
     private final long maxBacklogBytes;
+    private final Runnable onOverflow;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
 
@@ -20,11 +22,12 @@ final class BoundedOutbox implements Outbox {
     private long backlogBytes;
     private Delivery terminal;
 
-    BoundedOutbox(long maxBacklogBytes) {
+    BoundedOutbox(long maxBacklogBytes, Runnable onOverflow) {
         if (maxBacklogBytes < 1) {
             throw new IllegalArgumentException("maxBacklogBytes must be positive, was " + maxBacklogBytes);
         }
         this.maxBacklogBytes = maxBacklogBytes;
+        this.onOverflow = Objects.requireNonNull(onOverflow, "onOverflow");
     }
 
     @Override
@@ -43,6 +46,7 @@ final class BoundedOutbox implements Outbox {
 
     @Override
     public void onEvent(HubEvent event) {
+        boolean overflowed = false;
         lock.lock();
         try {
             if (terminal != null) {
@@ -54,12 +58,16 @@ final class BoundedOutbox implements Outbox {
                 // the client resumes from its Last-Event-ID, and the log has what was dropped.
                 queue.clear();
                 end(new Delivery.Overflow(backlogBytes, maxBacklogBytes));
+                overflowed = true;
             } else {
                 queue.add(event);
             }
             ready.signal();
         } finally {
             lock.unlock();
+        }
+        if (overflowed) {
+            onOverflow.run();
         }
     }
 

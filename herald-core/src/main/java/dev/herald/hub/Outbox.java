@@ -15,7 +15,17 @@ import java.util.List;
 public interface Outbox extends Subscriber {
 
     static Outbox bounded(long maxBacklogBytes) {
-        return new BoundedOutbox(maxBacklogBytes);
+        return new BoundedOutbox(maxBacklogBytes, () -> { });
+    }
+
+    /**
+     * Like {@link #bounded(long)}, and runs {@code onOverflow} once, on the publishing thread,
+     * right after the overflow is queued (outside the outbox's lock); it must not block. A writer
+     * blocked on a peer that stopped reading never returns to {@link #take} to see the overflow:
+     * this hook is where it aborts that write.
+     */
+    static Outbox bounded(long maxBacklogBytes, Runnable onOverflow) {
+        return new BoundedOutbox(maxBacklogBytes, onOverflow);
     }
 
     /**

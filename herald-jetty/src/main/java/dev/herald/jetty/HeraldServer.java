@@ -1,0 +1,188 @@
+package dev.herald.jetty;
+
+import dev.herald.hub.Hub;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.jetty.server.Handler;
+
+/**
+ * A Jetty 12 server in front of a {@link Hub}: the Mercure subscribe and publish endpoints at
+ * {@value #HUB_PATH}, the client assets under {@code /assets/}, and the application's own routes,
+ * over HTTP/1.1 and HTTP/2 on virtual threads. See {@code docs/protocol.md} for the HTTP surface.
+ *
+ * <p><b>Lifecycle.</b> {@link #start()} once, then {@link #close()} once. The server owns the
+ * hub's lifecycle from {@code start()} on: {@code close()} shuts the hub down, so every open
+ * stream receives the final {@value Hub#SHUTDOWN_EVENT_TYPE} event before the server stops.
+ */
+public interface HeraldServer extends AutoCloseable {
+
+    /** The Mercure hub path: subscribe with GET, publish with POST. */
+    String HUB_PATH = "/.well-known/mercure";
+
+    /** Settings for a server in front of {@code hub}; every setting but the hub has a default. */
+    static Builder builder(Hub hub) {
+        return new Builder(hub);
+    }
+
+    /**
+     * Starts listening. Returns once the port is bound.
+     *
+     * @throws IllegalStateException if already started, or if the server could not start (the
+     *                               cause says why, e.g. the port is taken)
+     */
+    void start();
+
+    /** The bound port; the ephemeral one chosen when the builder's port was 0. Only after start. */
+    int port();
+
+    /** {@code http://host:port/} or {@code https://host:port/}. Only after start. */
+    URI uri();
+
+    /** A snapshot of the counters; cheap, safe from any thread. */
+    Stats stats();
+
+    /**
+     * Graceful shutdown: shuts the hub down (new subscribes and publishes get 503, every stream
+     * writes the final event and ends), waits up to the shutdown grace for the streams to finish,
+     * then stops Jetty. Idempotent; blocks until the server has stopped.
+     */
+    @Override
+    void close();
+
+    /**
+     * Counters for metrics.
+     *
+     * @param openStreams             SSE responses being written now
+     * @param slowConsumerDisconnects streams closed because their backlog passed the bound
+     */
+    record Stats(int openStreams, long slowConsumerDisconnects) {
+    }
+
+    /** Settings for a {@link HeraldServer}. Not thread-safe; build once. */
+    final class Builder {
+        final Hub hub;
+        String host = "0.0.0.0";
+        int port = 8080;
+        String publisherJwtKey;
+        Duration heartbeat = Duration.ofSeconds(15);
+        Duration retry = Duration.ofSeconds(3);
+        long maxBacklogBytes = 1 << 20;
+        int maxPublishBytes = 1 << 20;
+        Path keyStore;
+        String keyStorePassword;
+        Handler handler;
+        Duration shutdownGrace = Duration.ofSeconds(5);
+        final List<String> assetRoots = new ArrayList<>(List.of("META-INF/resources/webjars/"));
+
+        Builder(Hub hub) {
+            this.hub = Objects.requireNonNull(hub, "hub");
+        }
+
+        /** The address to listen on (default {@code 0.0.0.0}, every interface). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port to listen on (default 8080); 0 picks a free one, see {@link #port()}. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The HS256 key that publisher JWTs are signed with, at least 32 bytes in UTF-8 (RFC 7518
+         * §3.2: an HMAC key as long as the hash). {@code null} (the default) turns HTTP
+         * publishing off: POST answers 403; publish from Java with {@link Hub#publish}.
+         */
+        public Builder publisherJwtKey(String key) {
+            if (key != null && key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+                throw new IllegalArgumentException("publisherJwtKey must be at least 32 bytes for HS256 (RFC 7518 §3.2)");
+            }
+            this.publisherJwtKey = key;
+            return this;
+        }
+
+        /** How long a stream may stay silent before a {@code :} comment is written (default 15 s). */
+        public Builder heartbeat(Duration heartbeat) {
+            this.heartbeat = positive(heartbeat, "heartbeat");
+            return this;
+        }
+
+        /** The reconnection delay written first on every stream (default 3 s). */
+        public Builder retry(Duration retry) {
+            this.retry = positive(retry, "retry");
+            return this;
+        }
+
+        /** The most bytes queued for one stream before it is closed as a slow consumer (default 1 MiB). */
+        public Builder maxBacklogBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxBacklogBytes must be positive, was " + bytes);
+            }
+            this.maxBacklogBytes = bytes;
+            return this;
+        }
+
+        /** The largest publish form body accepted, in bytes as sent (default 1 MiB). */
+        public Builder maxPublishBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxPublishBytes must be positive, was " + bytes);
+            }
+            this.maxPublishBytes = bytes;
+            return this;
+        }
+
+        /** Serve HTTPS (HTTP/2 by ALPN, HTTP/1.1 fallback) with the key store (PKCS12 or JKS). */
+        public Builder tls(Path keyStore, String password) {
+            this.keyStore = Objects.requireNonNull(keyStore, "keyStore");
+            this.keyStorePassword = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** The application's routes, tried after Herald's own; unmatched requests get 404. */
+        public Builder handler(Handler handler) {
+            this.handler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Also serve {@code /assets/<path>} from {@code <root><path>} on the classpath, after the
+         * roots added before (the first is {@code META-INF/resources/webjars/}).
+         */
+        public Builder assetRoot(String classpathRoot) {
+            Objects.requireNonNull(classpathRoot, "classpathRoot");
+            this.assetRoots.add(classpathRoot.endsWith("/") ? classpathRoot : classpathRoot + "/");
+            return this;
+        }
+
+        /** How long {@link #close()} waits for streams to finish writing (default 5 s). */
+        public Builder shutdownGrace(Duration grace) {
+            Objects.requireNonNull(grace, "shutdownGrace");
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("shutdownGrace must not be negative, was " + grace);
+            }
+            this.shutdownGrace = grace;
+            return this;
+        }
+
+        public HeraldServer build() {
+            return new JettyHeraldServer(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}

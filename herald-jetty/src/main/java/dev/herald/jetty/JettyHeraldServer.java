@@ -1,0 +1,116 @@
+package dev.herald.jetty;
+
+import dev.herald.hub.Hub;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link HeraldServer} on Jetty 12 core handlers: Herald's routes, then the application's. */
+final class JettyHeraldServer implements HeraldServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JettyHeraldServer.class);
+
+    private final Hub hub;
+    private final Duration shutdownGrace;
+    private final boolean tls;
+    private final StreamCounters counters = new StreamCounters();
+    private final Server server;
+    private final ServerConnector connector;
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private boolean started; // guarded by lifecycle
+    private boolean closed; // guarded by lifecycle
+
+    JettyHeraldServer(HeraldServer.Builder settings) {
+        this.hub = settings.hub;
+        this.shutdownGrace = settings.shutdownGrace;
+        this.tls = settings.keyStore != null;
+        // Jetty's own selector and acceptor threads stay platform threads; every request runs on
+        // a virtual thread of its own (unbounded: an SSE stream holds its thread for its life).
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("herald");
+        threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("herald-request-"));
+        this.server = new Server(threads);
+        this.connector = Connectors.create(server, settings);
+        server.addConnector(connector);
+        List<Handler> handlers = new ArrayList<>(List.of(
+                new MercureHandler(settings, counters),
+                new AssetHandler(settings.assetRoots)));
+        if (settings.handler != null) {
+            handlers.add(settings.handler);
+        }
+        server.setHandler(new Handler.Sequence(handlers));
+    }
+
+    @Override
+    public void start() {
+        lifecycle.lock();
+        try {
+            if (started) {
+                throw new IllegalStateException("the server was already started");
+            }
+            started = true;
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the server on " + connector.getHost() + ":" + connector.getPort()
+                    + ": " + e.getMessage(), e);
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    @Override
+    public int port() {
+        int port = connector.getLocalPort();
+        if (port <= 0) {
+            throw new IllegalStateException("the server is not listening: not started, or closed");
+        }
+        return port;
+    }
+
+    @Override
+    public URI uri() {
+        String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "localhost" : connector.getHost();
+        return URI.create((tls ? "https" : "http") + "://" + host + ":" + port() + "/");
+    }
+
+    @Override
+    public Stats stats() {
+        return counters.snapshot();
+    }
+
+    @Override
+    public void close() {
+        lifecycle.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            long deadline = System.nanoTime() + shutdownGrace.toNanos();
+            hub.close();
+            if (!counters.awaitNoneOpen(shutdownGrace)) {
+                LOG.warn("{} streams still open after the shutdown grace of {}: stopping anyway",
+                        counters.snapshot().openStreams(), shutdownGrace);
+            }
+            // What is left of the grace goes to other requests in flight (Jetty's graceful stop).
+            server.setStopTimeout(Math.max(0, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while shutting down", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the server: " + e.getMessage(), e);
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+}

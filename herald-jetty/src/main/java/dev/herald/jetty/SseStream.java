@@ -1,0 +1,170 @@
+package dev.herald.jetty;
+
+import dev.herald.hub.Delivery;
+import dev.herald.hub.HubEvent;
+import dev.herald.hub.Outbox;
+import dev.herald.hub.Replay;
+import dev.herald.sse.SseEncoder;
+import dev.herald.sse.SseEvent;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@code text/event-stream} response, written by the request's own virtual thread: the retry
+ * delay first, then whatever the {@link Outbox} hands over — each {@code take} coalesced into one
+ * write of the events' shared bytes — and a heartbeat comment when it hands over nothing. Every
+ * write blocks until the bytes are flushed, so a failed write (the client went away) ends the
+ * stream at once.
+ */
+final class SseStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SseStream.class);
+    private static final ByteBuffer HEARTBEAT = ByteBuffer.wrap(SseEncoder.encode(SseEvent.comment(""))).asReadOnlyBuffer();
+
+    private final Response response;
+    private final Callback callback;
+    private final Duration heartbeat;
+    private final byte[] retryFrame;
+    private final StreamCounters counters;
+    private final AtomicBoolean completed = new AtomicBoolean();
+    private volatile boolean writing;
+
+    SseStream(Response response, Callback callback, Duration heartbeat, Duration retry, StreamCounters counters) {
+        this.response = response;
+        this.callback = callback;
+        this.heartbeat = heartbeat;
+        this.retryFrame = SseEncoder.encode(SseEvent.retry(retry));
+        this.counters = counters;
+    }
+
+    /**
+     * The outbox's overflow hook, on a publishing thread. A write in progress may be stalled on a
+     * peer that stopped reading, and would then never return to take the overflow: fail the
+     * response, which fails that write. A writer that is not writing takes the overflow next and
+     * ends the stream normally.
+     */
+    void onOverflow() {
+        counters.slowConsumer();
+        if (writing) {
+            fail(new IOException("slow consumer: backlog passed its bound during a write"));
+        }
+    }
+
+    /** Writes the stream until the outbox ends it or the client goes away; completes the response. */
+    void run(Outbox outbox) {
+        counters.opened();
+        try {
+            response.setStatus(200);
+            // Set as a whole header: Jetty leaves it as written (no charset rewriting).
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+            response.getHeaders().put("X-Accel-Buffering", "no");
+            write(ByteBuffer.wrap(retryFrame));
+            while (true) {
+                List<Delivery> batch = outbox.take(heartbeat);
+                if (batch.isEmpty()) {
+                    write(HEARTBEAT.duplicate());
+                    continue;
+                }
+                ByteBuffer frames = frames(batch);
+                if (batch.getLast() instanceof Delivery.Overflow || batch.getLast() instanceof Delivery.Shutdown) {
+                    end(frames);
+                    return;
+                }
+                write(frames);
+            }
+        } catch (IOException e) {
+            LOG.debug("stream ended: {}", e.toString());
+            fail(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(e);
+        } finally {
+            counters.closed();
+        }
+    }
+
+    /** Everything taken at once as one buffer; one event alone is its shared bytes, uncopied. */
+    private static ByteBuffer frames(List<Delivery> batch) {
+        if (batch.size() == 1 && batch.getFirst() instanceof HubEvent event) {
+            return event.frame();
+        }
+        List<byte[]> parts = new ArrayList<>(batch.size());
+        int size = 0;
+        for (Delivery delivery : batch) {
+            byte[] part = switch (delivery) {
+                case HubEvent event -> event.wire();
+                case Replay.Gap gap -> ResetEvent.encode(gap);
+                case Delivery.Shutdown shutdown -> SseEncoder.encode(shutdown.finalEvent());
+                case Delivery.Overflow overflow -> new byte[0];
+            };
+            parts.add(part);
+            size += part.length;
+        }
+        ByteBuffer all = ByteBuffer.allocate(size);
+        parts.forEach(all::put);
+        return all.flip();
+    }
+
+    private void write(ByteBuffer bytes) throws IOException {
+        writing = true;
+        try (Blocker.Callback written = Blocker.callback()) {
+            response.write(false, bytes, written);
+            written.block();
+        } finally {
+            writing = false;
+        }
+    }
+
+    /**
+     * Writes the last bytes and ends the response normally — unless the peer does not take them
+     * within a heartbeat: after an overflow it may well have stopped reading, and the end of the
+     * response must not wait on it until the idle timeout. Then the response is failed (the
+     * connection or HTTP/2 stream aborted), which also fails the pending write.
+     */
+    private void end(ByteBuffer last) throws IOException {
+        writing = true;
+        try (Blocker.Callback written = Blocker.callback()) {
+            response.write(true, last, written);
+            try {
+                written.block(heartbeat.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                fail(new IOException("the peer did not take the stream's last bytes within " + heartbeat));
+                blockAfterAbort(written);
+                return;
+            }
+        } finally {
+            writing = false;
+        }
+        if (completed.compareAndSet(false, true)) {
+            callback.succeeded();
+        }
+    }
+
+    /** The aborted response fails the pending write at once; the bound is only a safety net. */
+    private void blockAfterAbort(Blocker.Callback written) throws IOException {
+        try {
+            written.block(heartbeat.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("a write was still pending {} after its response was aborted", heartbeat);
+        }
+    }
+
+    private void fail(Throwable cause) {
+        if (completed.compareAndSet(false, true)) {
+            callback.failed(cause);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.herald.jetty;
+
+import static dev.herald.jetty.TestServer.token;
+import static dev.herald.jetty.TestServer.topics;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import dev.herald.sse.SseEvent;
+import dev.herald.testing.SseRecorder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PublishTest {
+
+    private final TestServer server = new TestServer(s -> s.maxPublishBytes(4096));
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void publishReturnsTheIdThatTheSubscriberReceives() {
+        try (SseRecorder events = server.subscribe(topics("a"))) {
+            HttpResponse<String> response = server.publish(token("a"), "topic", "a", "type", "note", "data", "<p>hi</p>\n<p>there</p>");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+            String id = response.body().strip();
+            assertThat(events.nextMessage()).isEqualTo(SseEvent.message(id, "note", "<p>hi</p>\n<p>there</p>"));
+        }
+    }
+
+    @Test
+    void keepsThePublishersOwnId() {
+        try (SseRecorder events = server.subscribe(topics("a"))) {
+            HttpResponse<String> response = server.publish(token("*"), "topic", "a", "id", "urn:uuid:1", "data", "x");
+
+            assertThat(response.body()).isEqualTo("urn:uuid:1\n");
+            assertThat(events.nextMessage().id()).isEqualTo("urn:uuid:1");
+        }
+    }
+
+    @Test
+    void formPublishToTwoTopicsArrivesOnceForASubscriberOfBoth() {
+        try (SseRecorder events = server.subscribe(topics("a", "b"))) {
+            server.publish(token("a", "b"), "topic", "a", "topic", "b", "data", "both");
+            server.publish(token("a"), "topic", "a", "data", "after");
+
+            assertThat(events.nextMessage().data()).isEqualTo("both");
+            assertThat(events.nextMessage().data()).isEqualTo("after");
+        }
+    }
+
+    @Test
+    void acceptsNumericRetryWithoutSendingIt() {
+        try (SseRecorder events = server.subscribe(topics("a"))) {
+            assertThat(server.publish(token("a"), "topic", "a", "retry", "5000", "data", "x").statusCode()).isEqualTo(200);
+            assertThat(events.next()).isInstanceOf(SseEvent.Retry.class); // the server's, first
+            assertThat(events.next()).isInstanceOf(SseEvent.Message.class);
+        }
+    }
+
+    @Test
+    void refusesPublishWithoutToken() {
+        HttpResponse<String> response = server.publish(null, "topic", "a", "data", "x");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(response.body()).isEqualTo("publishing requires an Authorization: Bearer <JWT> header\n");
+    }
+
+    @Test
+    void refusesTokenSignedWithAnotherKey() {
+        String forged = JWT.create().withClaim("mercure", Map.of("publish", List.of("*")))
+                .sign(Algorithm.HMAC256("another-key-another-key-another-key"));
+        HttpResponse<String> response = server.publish(forged, "topic", "a", "data", "x");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).startsWith("invalid publisher JWT: The Token's Signature resulted invalid");
+    }
+
+    @Test
+    void refusesExpiredToken() {
+        String expired = JWT.create().withClaim("mercure", Map.of("publish", List.of("*")))
+                .withExpiresAt(Instant.now().minusSeconds(60)).sign(Algorithm.HMAC256(TestServer.KEY));
+        HttpResponse<String> response = server.publish(expired, "topic", "a", "data", "x");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).startsWith("invalid publisher JWT: The Token has expired");
+    }
+
+    @Test
+    void refusesTopicTheTokenDoesNotCover() {
+        HttpResponse<String> response = server.publish(token("a"), "topic", "a", "topic", "b", "data", "x");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("the JWT's mercure.publish claim does not cover topic \"b\"\n");
+    }
+
+    @Test
+    void refusesPublishWithoutTopic() {
+        assertBadRequest("at least one topic parameter is required", "data", "x");
+    }
+
+    @Test
+    void refusesTypeWithLineBreak() {
+        assertBadRequest("event type must not contain LF (found at index 1 of \"a\\nb\")", "topic", "a", "type", "a\nb", "data", "x");
+    }
+
+    @Test
+    void refusesIdWithLineBreak() {
+        assertBadRequest("event id must not contain CR (found at index 1 of \"a\\rb\")", "topic", "a", "id", "a\rb", "data", "x");
+    }
+
+    @Test
+    void refusesIdOfHubShape() {
+        assertBadRequest("event id \"abcdefgh:1\" has the form of a hub-assigned id (<epoch>:<position>); choose another",
+                "topic", "a", "id", "abcdefgh:1", "data", "x");
+    }
+
+    @Test
+    void refusesNonNumericRetry() {
+        assertBadRequest("retry must be a number of milliseconds (ASCII digits), was \"soon\"", "topic", "a", "retry", "soon", "data", "x");
+    }
+
+    @Test
+    void refusesPrivateUpdates() {
+        assertBadRequest("private updates are not supported yet", "topic", "a", "private", "on", "data", "x");
+    }
+
+    @Test
+    void refusesFormBodyOverTheLimit() {
+        assertBadRequest("the form body is larger than 4096 bytes, has too many fields, or is not valid URL encoding",
+                "topic", "a", "data", "x".repeat(5000));
+    }
+
+    @Test
+    void refusesPublishWhenNoKeyIsConfigured() {
+        try (TestServer closed = new TestServer(s -> s.publisherJwtKey(null))) {
+            HttpResponse<String> response = closed.publish(token("*"), "topic", "a", "data", "x");
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).isEqualTo("publishing over HTTP is off: the server has no publisher JWT key\n");
+        }
+    }
+
+    @Test
+    void refusesPublishThatIsNotAForm() {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.hub(""))
+                .header("Authorization", "Bearer " + token("*"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"a\"}")).build());
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).isEqualTo("publish with Content-Type: application/x-www-form-urlencoded\n");
+    }
+
+    @Test
+    void refusesOtherMethodsOnTheHubPath() {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.hub("")).DELETE().build());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST");
+        assertThat(response.body()).isEqualTo("DELETE is not allowed here: GET subscribes, POST publishes\n");
+    }
+
+    private void assertBadRequest(String reason, String... fields) {
+        HttpResponse<String> response = server.publish(token("*"), fields);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+        assertThat(response.body()).isEqualTo(reason + "\n");
+    }
+}
