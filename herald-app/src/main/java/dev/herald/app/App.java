@@ -1,0 +1,75 @@
+package dev.herald.app;
+
+import dev.herald.app.db.Database;
+import dev.herald.app.notifications.NotificationsEndpoints;
+import dev.herald.app.web.Router;
+import dev.herald.hub.Hub;
+import dev.herald.jetty.HeraldServer;
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * The running app: the database, the hub, the features' routes and the server in front of them.
+ * {@link Main} starts one from the environment; tests start one on an ephemeral port.
+ */
+public final class App implements AutoCloseable {
+
+    private final Database database;
+    private final HeraldServer server;
+
+    private App(Database database, HeraldServer server) {
+        this.database = database;
+        this.server = server;
+    }
+
+    /**
+     * Opens the database (migrating it), then starts serving; returns once the port is bound.
+     *
+     * @throws RuntimeException when the database cannot be opened or the server cannot start; the
+     *                          message says which
+     */
+    public static App start(AppConfig config) {
+        Database database = Database.sqlite(config.dataDir());
+        try {
+            Hub hub = Hub.builder().build();
+            Templates templates = new Templates();
+            Router.Builder routes = Router.builder();
+            NotificationsEndpoints.create(database, hub, templates, Clock.systemUTC()).routes(routes);
+            HeraldServer.Builder server = HeraldServer.builder(hub)
+                    .host(config.host())
+                    .port(config.port())
+                    .publisherJwtKey(config.publisherJwtKey())
+                    .heartbeat(config.heartbeat())
+                    .handler(routes.build());
+            if (config.tls() != null) {
+                server.tls(config.tls().keystore(), config.tls().password());
+            }
+            App app = new App(database, server.build());
+            app.server.start();
+            return app;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Where the app is served, such as {@code http://0.0.0.0:8080/}. */
+    public URI uri() {
+        return server.uri();
+    }
+
+    /** The server, for what tests do to it (such as cutting every stream). */
+    public HeraldServer server() {
+        return server;
+    }
+
+    /** Graceful: every stream gets the final event, the server stops, then the database closes. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.herald.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.htmx.ClientAssets;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The app's HTTP surface over a real socket. */
+class AppHttpTest {
+
+    @TempDir
+    Path dataDir;
+    private TestApp app;
+
+    @BeforeEach
+    void start() {
+        app = TestApp.start(dataDir);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void thePageSubscribesFromTheStreamPositionItWasRenderedAt() {
+        app.postNotification("Before", "");
+
+        HttpResponse<String> page = app.get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.body())
+                .containsPattern("sse-connect=\"/\\.well-known/mercure\\?topic=notifications&amp;lastEventID=[0-9a-z]{8}%3A2\"")
+                .contains("id=\"notification-1\"");
+    }
+
+    @Test
+    void aValidNotificationIsCreatedWithAnEmptyBody() {
+        HttpResponse<String> response = app.post("/notifications", "title", "Deploy", "body", "done");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.body()).isEmpty();
+        assertThat(app.get("/").body()).contains("Deploy", "<span id=\"unread-count\">1</span>");
+    }
+
+    @Test
+    void anInvalidNotificationIsRefusedWithAOneLineReason() {
+        HttpResponse<String> response = app.post("/notifications", "title", " ", "body", "x");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("A title is required.");
+    }
+
+    @Test
+    void markAllReadAnswersNoContent() {
+        app.postNotification("a", "");
+
+        assertThat(app.post("/notifications/read").statusCode()).isEqualTo(204);
+        assertThat(app.get("/").body()).contains("<span id=\"unread-count\">0</span>");
+    }
+
+    @Test
+    void anUnknownPathIsNotFound() {
+        HttpResponse<String> response = app.get("/nope");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("No page at /nope");
+    }
+
+    @Test
+    void aKnownPathWithAnotherMethodIsNotAllowed() {
+        HttpResponse<String> response = app.get("/notifications");
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(app.post("/", "x", "y").statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void servesTheStylesheetAndEveryClientScriptFromTheJars() {
+        for (String path : new String[] {"/assets/herald-app/1/app.css", ClientAssets.HTMX, ClientAssets.SSE_EXTENSION,
+                ClientAssets.HYPERSCRIPT, ClientAssets.HERALD_SSE}) {
+            assertThat(app.get(path).statusCode()).as(path).isEqualTo(200);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.herald.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The real app, wired as {@link Main} wires it, on an ephemeral loopback port, with a client. */
+public final class TestApp implements AutoCloseable {
+
+    final Path dataDir;
+    /** HTTP/1.1, as a browser speaks to a plain-HTTP server. */
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private App app;
+
+    private TestApp(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.app = App.start(AppConfig.from(Map.of(
+                "HERALD_HOST", "127.0.0.1",
+                "HERALD_PORT", Integer.toString(port),
+                "HERALD_DATA_DIR", dataDir.toString())));
+    }
+
+    public static TestApp start(Path dataDir) {
+        return new TestApp(dataDir, 0);
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public URI uri(String path) {
+        return app.uri().resolve(path);
+    }
+
+    /** Stops the app and starts a new one on the same port and data: a server restart. */
+    public void restart() {
+        int port = app.server().port();
+        app.close();
+        app = new TestApp(dataDir, port).app;
+    }
+
+    /**
+     * Ends every open SSE stream from the server side, as a proxy or a network blip would; browsers
+     * then reconnect with their Last-Event-ID.
+     */
+    public void cutEveryStream() {
+        // Becomes app.server().disconnectSubscribers() once herald-jetty has it.
+        throw new UnsupportedOperationException("HeraldServer.disconnectSubscribers() is not in herald-jetty yet");
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    /** Posts a form: {@code fields} as name, value, name, value, … */
+    public HttpResponse<String> post(String path, String... fields) {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            form.append(form.isEmpty() ? "" : "&").append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
+        }
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .build());
+    }
+
+    /** Posts a notification as the page's form does; fails unless it was stored. */
+    public void postNotification(String title, String body) {
+        HttpResponse<String> response = post("/notifications", "title", title, "body", body);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST /notifications answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        client.close();
+    }
+}
