@@ -46,6 +46,13 @@ public interface HeraldServer extends AutoCloseable {
     Stats stats();
 
     /**
+     * Cuts every open SSE stream as a network failure would (the connection or HTTP/2 stream is
+     * aborted); each client reconnects with its Last-Event-ID and catches up from the hub's log.
+     * For tests of reconnection, and for operators moving clients off a node.
+     */
+    void disconnectSubscribers();
+
+    /**
      * Graceful shutdown: shuts the hub down (new subscribes and publishes get 503, every stream
      * writes the final event and ends), waits up to the shutdown grace for the streams to finish,
      * then stops Jetty. Idempotent; blocks until the server has stopped.

@@ -88,6 +88,11 @@ final class JettyHeraldServer implements HeraldServer {
     }
 
     @Override
+    public void disconnectSubscribers() {
+        counters.openStreams().forEach(SseStream::cut);
+    }
+
+    @Override
     public void close() {
         lifecycle.lock();
         try {

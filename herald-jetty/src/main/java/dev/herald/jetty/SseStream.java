@@ -40,6 +40,7 @@ final class SseStream {
     private final StreamCounters counters;
     private final AtomicBoolean completed = new AtomicBoolean();
     private volatile boolean writing;
+    private volatile Thread writer;
 
     SseStream(Response response, Callback callback, Duration heartbeat, Duration retry, StreamCounters counters) {
         this.response = response;
@@ -62,9 +63,21 @@ final class SseStream {
         }
     }
 
+    /**
+     * Cuts the stream as a network failure would: the writer is interrupted and the response
+     * aborted, and the client reconnects with its Last-Event-ID.
+     */
+    void cut() {
+        Thread running = writer;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
     /** Writes the stream until the outbox ends it or the client goes away; completes the response. */
     void run(Outbox outbox) {
-        counters.opened();
+        writer = Thread.currentThread();
+        counters.opened(this);
         try {
             response.setStatus(200);
             // Set as a whole header: Jetty leaves it as written (no charset rewriting).
@@ -92,7 +105,7 @@ final class SseStream {
             Thread.currentThread().interrupt();
             fail(e);
         } finally {
-            counters.closed();
+            counters.closed(this);
         }
     }
 

@@ -1,31 +1,38 @@
 package dev.herald.jetty;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** Counts open SSE streams and slow-consumer disconnects; lets shutdown wait for the streams. */
+/**
+ * The open SSE streams and the count of slow-consumer disconnects; lets shutdown wait for the
+ * streams, and lets the server cut them.
+ */
 final class StreamCounters {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition drained = lock.newCondition();
     private final LongAdder slowConsumers = new LongAdder();
-    private int open; // guarded by lock
+    private final Set<SseStream> open = new HashSet<>(); // guarded by lock
 
-    void opened() {
+    void opened(SseStream stream) {
         lock.lock();
         try {
-            open++;
+            open.add(stream);
         } finally {
             lock.unlock();
         }
     }
 
-    void closed() {
+    void closed(SseStream stream) {
         lock.lock();
         try {
-            if (--open == 0) {
+            if (open.remove(stream) && open.isEmpty()) {
                 drained.signalAll();
             }
         } finally {
@@ -42,7 +49,7 @@ final class StreamCounters {
         long nanos = timeout.toNanos();
         lock.lock();
         try {
-            while (open > 0) {
+            while (!open.isEmpty()) {
                 if (nanos <= 0) {
                     return false;
                 }
@@ -54,10 +61,20 @@ final class StreamCounters {
         }
     }
 
+    /** The streams open now. */
+    List<SseStream> openStreams() {
+        lock.lock();
+        try {
+            return new ArrayList<>(open);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     HeraldServer.Stats snapshot() {
         lock.lock();
         try {
-            return new HeraldServer.Stats(open, slowConsumers.sum());
+            return new HeraldServer.Stats(open.size(), slowConsumers.sum());
         } finally {
             lock.unlock();
         }

@@ -38,6 +38,26 @@ class StreamLifecycleTest {
     }
 
     @Test
+    void disconnectingSubscribersCutsEveryStreamAndAReconnectCatchesUp() {
+        String seen;
+        try (SseRecorder events = server.subscribe(topics("a"))) {
+            events.next();
+            seen = server.hub.publish("a", SseEvent.message("before the cut"));
+            assertThat(events.nextMessage().id()).isEqualTo(seen);
+
+            server.server.disconnectSubscribers();
+
+            events.awaitEnd();
+        }
+        Await.until("the hub drops the subscriber", () -> server.hub.subscriberCount() == 0);
+        String missed = server.hub.publish("a", SseEvent.message("while away"));
+        try (SseRecorder events = server.subscribe(topics("a"), "Last-Event-ID", seen)) {
+            events.next();
+            assertThat(events.nextMessage()).isEqualTo(SseEvent.message(missed, null, "while away"));
+        }
+    }
+
+    @Test
     void clientThatVanishesIsUnsubscribed() {
         SseRecorder events = server.subscribe(topics("a"));
         events.next();
