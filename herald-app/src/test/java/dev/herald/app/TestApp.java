@@ -46,15 +46,6 @@ public final class TestApp implements AutoCloseable {
         app = new TestApp(dataDir, port).app;
     }
 
-    /**
-     * Ends every open SSE stream from the server side, as a proxy or a network blip would; browsers
-     * then reconnect with their Last-Event-ID.
-     */
-    public void cutEveryStream() {
-        // Becomes app.server().disconnectSubscribers() once herald-jetty has it.
-        throw new UnsupportedOperationException("HeraldServer.disconnectSubscribers() is not in herald-jetty yet");
-    }
-
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }

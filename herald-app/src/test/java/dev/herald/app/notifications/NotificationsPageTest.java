@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,14 +122,17 @@ class NotificationsPageTest {
     }
 
     @Test
-    @Disabled("needs HeraldServer.disconnectSubscribers(), not yet in herald-jetty: see TestApp.cutEveryStream")
     void pagesCatchUpWithNothingLostOrDoubledAfterTheServerCutsTheirStreams(BrowserContext alice, BrowserContext bob) {
         Page a = open(alice);
         Page b = open(bob);
         postFromForm(a, "before the cut", "");
         assertShowsExactly(b, 1);
 
-        app.cutEveryStream();
+        for (Page page : List.of(a, b)) {
+            page.evaluate("() => { window.reopened = 0; document.addEventListener('htmx:sseOpen', () => window.reopened++) }");
+        }
+
+        app.app().server().disconnectSubscribers();
         app.postNotification("while cut 1", "");
         app.postNotification("while cut 2", "");
         app.postNotification("while cut 3", "");
@@ -138,6 +140,7 @@ class NotificationsPageTest {
         for (Page page : List.of(a, b)) {
             assertShowsExactly(page, 1, 2, 3, 4);
             assertThat(page.locator("#unread-count")).hasText("4");
+            page.waitForFunction("() => window.reopened >= 1"); // the stream was cut and reopened
         }
         postFromForm(b, "after the cut", "");
         assertShowsExactly(a, 1, 2, 3, 4, 5);
