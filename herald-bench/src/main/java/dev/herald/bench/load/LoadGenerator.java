@@ -1,0 +1,83 @@
+package dev.herald.bench.load;
+
+import dev.herald.bench.server.BenchHub;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The load generator's command line: runs scenarios against one server already listening on
+ * loopback and appends the figures to a TSV file. run.sh starts each server and calls this once
+ * per server; {@link Report} then prints the table.
+ *
+ * <pre>
+ * java -cp ... dev.herald.bench.load.LoadGenerator --target herald --port 8081 \
+ *     --subscribe '/.well-known/mercure?topic=bench' --publish /.well-known/mercure --format mercure \
+ *     --pid 1234 --jvm true --scenarios all --out results/herald.tsv
+ * </pre>
+ */
+public final class LoadGenerator {
+
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("host", "127.0.0.1"),
+            Map.entry("topic", "bench"),
+            Map.entry("format", "raw"),
+            Map.entry("key", BenchHub.DEFAULT_KEY),
+            Map.entry("pid", "0"),
+            Map.entry("jvm", "false"),
+            Map.entry("scenarios", "all"),
+            Map.entry("seconds", "15"),
+            Map.entry("idle-seconds", "35"),
+            Map.entry("reactors", "2"),
+            Map.entry("sources", "40"),
+            Map.entry("max-connecting", "1000"),
+            Map.entry("payload", "100"),
+            Map.entry("out", ""));
+    private static final Set<String> REQUIRED = Set.of("target", "port", "subscribe", "publish");
+
+    private LoadGenerator() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> options = options(args);
+        InetSocketAddress server = new InetSocketAddress(options.get("host"), Integer.parseInt(options.get("port")));
+        URI publishUri = URI.create("http://" + options.get("host") + ":" + options.get("port") + options.get("publish"));
+        long pid = Long.parseLong(options.get("pid"));
+        Results results = new Results(options.get("target"), options.get("out").isEmpty() ? null : Path.of(options.get("out")));
+        ScenarioRunner.Setup setup = new ScenarioRunner.Setup(server, options.get("subscribe"),
+                Integer.parseInt(options.get("reactors")), Integer.parseInt(options.get("sources")),
+                Integer.parseInt(options.get("max-connecting")));
+        List<Scenario> scenarios = Scenario.select(options.get("scenarios"),
+                Integer.parseInt(options.get("seconds")), Integer.parseInt(options.get("idle-seconds")));
+        try (Publisher publisher = new Publisher(publishUri, Publisher.Format.valueOf(options.get("format").toUpperCase()),
+                options.get("topic"), options.get("key"), Integer.parseInt(options.get("payload")))) {
+            ScenarioRunner runner = new ScenarioRunner(setup, publisher,
+                    pid > 0 ? new ServerProbe(pid, Boolean.parseBoolean(options.get("jvm"))) : null, results);
+            for (Scenario scenario : scenarios) {
+                runner.run(scenario);
+            }
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>(DEFAULTS);
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+            if (!DEFAULTS.containsKey(name) && !REQUIRED.contains(name) || i + 1 == args.length) {
+                throw new IllegalArgumentException("expected --<option> <value>, found \"" + args[i]
+                        + "\"; options: " + REQUIRED + " (required) and " + DEFAULTS.keySet());
+            }
+            options.put(name, args[i + 1]);
+        }
+        for (String name : REQUIRED) {
+            if (!options.containsKey(name)) {
+                throw new IllegalArgumentException("--" + name + " is required");
+            }
+        }
+        return options;
+    }
+}

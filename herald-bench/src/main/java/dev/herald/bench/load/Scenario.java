@@ -1,0 +1,56 @@
+package dev.herald.bench.load;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One measured situation: how many subscribers, what is published, for how long.
+ *
+ * @param name        what the results and the table call it
+ * @param kind        what is done with the connections
+ * @param connections subscribers, all on one topic
+ * @param perSecond   publishes a second (FANOUT), or the events replayed per connection (RECONNECT)
+ * @param duration    how long to publish (FANOUT) or to watch idle connections (IDLE)
+ */
+record Scenario(String name, Kind kind, int connections, int perSecond, Duration duration) {
+
+    enum Kind {
+        /** Publish at a rate; latency, delivery and server cost. */
+        FANOUT,
+        /** One publish at a time to every subscriber, a few times; latency of each wave. */
+        BURST,
+        /** Cut every connection, publish while they are gone, reconnect with Last-Event-ID. */
+        RECONNECT,
+        /** Connected and silent but for heartbeats; memory and CPU per connection. */
+        IDLE
+    }
+
+    /** The scenario table, with {@code seconds} of publishing each. */
+    static List<Scenario> standard(int seconds, int idleSeconds) {
+        Duration publishing = Duration.ofSeconds(seconds);
+        return List.of(
+                new Scenario("idle-19k", Kind.IDLE, 19_000, 0, Duration.ofSeconds(idleSeconds)),
+                new Scenario("fanout-1k-100", Kind.FANOUT, 1_000, 100, publishing),
+                new Scenario("fanout-10k-10", Kind.FANOUT, 10_000, 10, publishing),
+                new Scenario("fanout-10k-40", Kind.FANOUT, 10_000, 40, publishing),
+                new Scenario("fanout-19k-20", Kind.FANOUT, 19_000, 20, publishing),
+                new Scenario("burst-19k", Kind.BURST, 19_000, 0, Duration.ofSeconds(5)),
+                new Scenario("reconnect-10k", Kind.RECONNECT, 10_000, 10, Duration.ZERO));
+    }
+
+    /** The standard scenarios named in {@code names} (comma-separated), or all for {@code all}. */
+    static List<Scenario> select(String names, int seconds, int idleSeconds) {
+        List<Scenario> all = standard(seconds, idleSeconds);
+        if (names.equals("all")) {
+            return all;
+        }
+        List<String> wanted = Arrays.asList(names.split(","));
+        List<Scenario> chosen = all.stream().filter(s -> wanted.contains(s.name())).toList();
+        if (chosen.size() != wanted.size()) {
+            throw new IllegalArgumentException("unknown scenario in \"" + names + "\"; known: "
+                    + all.stream().map(Scenario::name).toList());
+        }
+        return chosen;
+    }
+}

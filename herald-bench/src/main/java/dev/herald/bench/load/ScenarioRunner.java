@@ -1,0 +1,204 @@
+package dev.herald.bench.load;
+
+import dev.herald.bench.load.Results.Better;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs {@link Scenario}s against one server and records their figures. Each scenario opens its
+ * own connections, measures, closes them, and lets the server notice before the next one starts.
+ */
+final class ScenarioRunner {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration QUIET = Duration.ofSeconds(3);
+    private static final Duration MAX_DRAIN = Duration.ofSeconds(30);
+    private static final int BURSTS = 5;
+
+    /** Where the subscribers connect and how many threads and source addresses they use. */
+    record Setup(InetSocketAddress server, String subscribePath, int reactors, int sourceAddresses, int maxConnecting) {
+    }
+
+    private final Setup setup;
+    private final Publisher publisher;
+    private final ServerProbe probe; // null: the server runs in this process
+    private final Results results;
+
+    ScenarioRunner(Setup setup, Publisher publisher, ServerProbe probe, Results results) {
+        this.setup = setup;
+        this.publisher = publisher;
+        this.probe = probe;
+        this.results = results;
+    }
+
+    void run(Scenario scenario) throws InterruptedException {
+        results.add(scenario.name(), "load1 before", load1(), "", Better.NEITHER);
+        Duration generatorCpu = generatorCpu();
+        try (Subscribers subscribers = new Subscribers(setup.server(), setup.subscribePath(), setup.reactors(),
+                setup.sourceAddresses(), setup.maxConnecting())) {
+            OptionalLong heapBefore = scenario.kind() == Scenario.Kind.IDLE && probe != null ? probe.heapAfterFullGc() : OptionalLong.empty();
+            long rssBefore = probe == null ? 0 : probe.rssBytes();
+            Duration connect = subscribers.open(scenario.connections(), CONNECT_TIMEOUT);
+            if (connect == null) {
+                results.missed(scenario.name(), subscribers.streaming() + " of " + scenario.connections()
+                        + " connections streaming after " + CONNECT_TIMEOUT.toSeconds() + " s (" + subscribers.failed() + " failed)");
+                return;
+            }
+            results.add(scenario.name(), "connect storm", seconds(connect), "s", Better.LOWER);
+            switch (scenario.kind()) {
+                case FANOUT -> fanOut(scenario, subscribers);
+                case BURST -> burst(scenario, subscribers);
+                case RECONNECT -> reconnect(scenario, subscribers);
+                case IDLE -> idle(scenario, subscribers, heapBefore, rssBefore);
+            }
+            results.add(scenario.name(), "closed by server", subscribers.closedByServer(), "", Better.LOWER);
+        } finally {
+            results.add(scenario.name(), "generator cpu", seconds(generatorCpu().minus(generatorCpu)), "s", Better.NEITHER);
+            settle();
+        }
+    }
+
+    private void fanOut(Scenario scenario, Subscribers subscribers) throws InterruptedException {
+        int count = scenario.perSecond() * (int) scenario.duration().toSeconds();
+        int subscribed = subscribers.streaming();
+        subscribers.tally(true);
+        Duration cpuBefore = serverCpu();
+        long start = System.nanoTime();
+        int accepted = publisher.publish(count, scenario.perSecond());
+        double publishSeconds = (System.nanoTime() - start) / 1e9;
+        Tally tally = drain(subscribers, (long) accepted * subscribed);
+        Duration cpu = serverCpu().minus(cpuBefore);
+        double wall = (Math.max(tally.lastEventNanos(), start) - start) / 1e9;
+        results.add(scenario.name(), "publishes/s", accepted / publishSeconds, "/s", Better.NEITHER);
+        results.add(scenario.name(), "deliveries/s", wall > 0 ? tally.events() / wall : 0, "/s", Better.HIGHER);
+        delivery(scenario, tally, (long) accepted * subscribed);
+        latency(scenario, tally.latencyMicros());
+        if (probe != null) {
+            results.add(scenario.name(), "server cpu", 100 * seconds(cpu) / Math.max(wall, publishSeconds), "% of a core", Better.LOWER);
+            results.add(scenario.name(), "server rss", probe.rssBytes() / 1048576.0, "MiB", Better.LOWER);
+        }
+    }
+
+    private void burst(Scenario scenario, Subscribers subscribers) throws InterruptedException {
+        int subscribed = subscribers.streaming();
+        subscribers.tally(true);
+        int accepted = 0;
+        for (int i = 0; i < BURSTS; i++) {
+            accepted += publisher.publish(1, 1);
+            Thread.sleep(scenario.duration().toMillis() / BURSTS);
+        }
+        Tally tally = drain(subscribers, (long) accepted * subscribed);
+        delivery(scenario, tally, (long) accepted * subscribed);
+        latency(scenario, tally.latencyMicros());
+    }
+
+    private void reconnect(Scenario scenario, Subscribers subscribers) throws InterruptedException {
+        int n = subscribers.streaming();
+        int replayed = scenario.perSecond();
+        publisher.publish(replayed, 100);
+        drain(subscribers, (long) replayed * n);
+        subscribers.closeAll();
+        int missed = publisher.publish(replayed, 100);
+        subscribers.tally(true);
+        long start = System.nanoTime();
+        Duration streaming = subscribers.reconnect(true, CONNECT_TIMEOUT);
+        if (streaming == null) {
+            results.missed(scenario.name(), subscribers.streaming() + " of " + n + " streaming again after "
+                    + CONNECT_TIMEOUT.toSeconds() + " s");
+            return;
+        }
+        results.add(scenario.name(), "all streaming again", seconds(streaming), "s", Better.LOWER);
+        long expected = (long) missed * n;
+        Tally tally = drain(subscribers, expected);
+        results.add(scenario.name(), "replayed", 100.0 * tally.events() / expected, "%", Better.HIGHER);
+        if (tally.events() >= expected) {
+            results.add(scenario.name(), "all replayed", (tally.lastEventNanos() - start) / 1e9, "s", Better.LOWER);
+        }
+    }
+
+    private void idle(Scenario scenario, Subscribers subscribers, OptionalLong heapBefore, long rssBefore) throws InterruptedException {
+        int n = subscribers.streaming();
+        Thread.sleep(2000);
+        subscribers.tally(true);
+        Duration cpuBefore = serverCpu();
+        Thread.sleep(scenario.duration().toMillis());
+        Duration cpu = serverCpu().minus(cpuBefore);
+        Tally tally = subscribers.tally(false);
+        results.add(scenario.name(), "heartbeats/conn", (double) tally.comments() / n, "", Better.NEITHER);
+        if (probe == null) {
+            return;
+        }
+        results.add(scenario.name(), "server cpu", 100 * seconds(cpu) / scenario.duration().toMillis() * 1000, "% of a core", Better.LOWER);
+        results.add(scenario.name(), "rss/conn", (probe.rssBytes() - rssBefore) / 1024.0 / n, "KiB", Better.LOWER);
+        OptionalLong heapAfter = probe.heapAfterFullGc();
+        if (heapBefore.isPresent() && heapAfter.isPresent()) {
+            results.add(scenario.name(), "heap/conn", (heapAfter.getAsLong() - heapBefore.getAsLong()) / 1024.0 / n, "KiB", Better.LOWER);
+        }
+    }
+
+    private void delivery(Scenario scenario, Tally tally, long expected) {
+        results.add(scenario.name(), "delivered", expected == 0 ? 0 : 100.0 * tally.events() / expected, "%", Better.HIGHER);
+    }
+
+    private void latency(Scenario scenario, Histogram micros) {
+        if (micros.getTotalCount() == 0) {
+            return;
+        }
+        for (double p : new double[] {50, 90, 99, 99.9}) {
+            results.add(scenario.name(), "p" + Results.Figure.format(p), micros.getValueAtPercentile(p) / 1000.0, "ms", Better.LOWER);
+        }
+        results.add(scenario.name(), "max", micros.getMaxValue() / 1000.0, "ms", Better.LOWER);
+    }
+
+    /** Waits until {@code expected} events arrived, or none arrived for {@link #QUIET}; bounded by {@link #MAX_DRAIN}. */
+    private Tally drain(Subscribers subscribers, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + MAX_DRAIN.toNanos();
+        Tally tally = subscribers.tally(false);
+        long lastCount = -1;
+        long lastChange = System.nanoTime();
+        while (tally.events() < expected && System.nanoTime() < deadline
+                && System.nanoTime() - lastChange < QUIET.toNanos()) {
+            Thread.sleep(50);
+            tally = subscribers.tally(false);
+            if (tally.events() != lastCount) {
+                lastCount = tally.events();
+                lastChange = System.nanoTime();
+            }
+        }
+        return tally;
+    }
+
+    /**
+     * After the connections closed (with a reset), publishes a few events so that servers that
+     * notice a gone client only when writing to it (most) drop those subscribers now.
+     */
+    private void settle() throws InterruptedException {
+        publisher.publish(3, 10);
+        Thread.sleep(1000);
+    }
+
+    private Duration serverCpu() {
+        return probe == null ? Duration.ZERO : probe.cpu();
+    }
+
+    private static Duration generatorCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    private static double load1() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}
