@@ -1,0 +1,79 @@
+package dev.herald.bench.jmh;
+
+import dev.herald.hub.Hub;
+import dev.herald.hub.HubEvent;
+import dev.herald.hub.Replay;
+import dev.herald.hub.Subscriber;
+import dev.herald.sse.SseEvent;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The event log through the hub's public API: a publish with no subscriber (encode, id, append to
+ * a full log, evicting the oldest) and a resume that replays the last {@code replayed} events.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class LogBenchmark {
+
+    @Param({"10", "1000"})
+    public int replayed;
+
+    private final SseEvent.Message message = SseEvent.message("tick", "x".repeat(100));
+    private final List<String> topics = List.of("bench");
+    private Hub hub;
+    private String resumeFrom;
+    private Blackhole blackhole;
+    private final Subscriber replayReader = new Subscriber() {
+        @Override
+        public void onReplay(Replay replay) {
+            blackhole.consume(replay.events().size());
+        }
+
+        @Override
+        public void onEvent(HubEvent event) {
+        }
+
+        @Override
+        public void onShutdown(SseEvent.Message finalEvent) {
+        }
+    };
+
+    @Setup
+    public void fillLog() {
+        hub = Hub.builder().maxEventsPerTopic(1024).maxBytesPerTopic(1 << 24).build();
+        for (int i = 0; i < 2048; i++) {
+            String id = hub.publish(topics, message);
+            if (i == 2047 - replayed) {
+                resumeFrom = id;
+            }
+        }
+    }
+
+    @Benchmark
+    public String append() {
+        return hub.publish(topics, message);
+    }
+
+    @Benchmark
+    public void replay(Blackhole bh) {
+        blackhole = bh;
+        hub.subscribe(topics, resumeFrom, replayReader).close();
+    }
+}
