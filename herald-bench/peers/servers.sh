@@ -19,3 +19,40 @@ start_herald_1core() {
   taskset -c 0 "$java" "${heap[@]}" -XX:ActiveProcessorCount=1 -Dherald.port=$port -cp "$cp" \
       dev.herald.bench.server.BenchHub >"$1" 2>&1 &
 }
+
+prepare_nchan() {
+  if ! command -v nginx >/dev/null || [ ! -e /usr/lib/nginx/modules/ngx_nchan_module.so ]; then
+    say "installing nginx-light and libnginx-mod-nchan"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light libnginx-mod-nchan >/dev/null
+  fi
+}
+start_nchan() {
+  port=8082 subscribe='/sub?topic=bench' publish='/pub?topic=bench' format=raw jvm=false
+  local prefix="$out/nchan"
+  mkdir -p "$prefix/logs" "$prefix/temp"
+  nginx -p "$prefix" -e "$prefix/logs/error.log" -c "$bench/peers/nchan/nginx.conf" >"$1" 2>&1 &
+}
+
+prepare_webflux() {
+  [ -f peers/webflux/target/peer-webflux.jar ] || (cd .. && ./mvnw -q -f herald-bench/peers/webflux/pom.xml package -DskipTests)
+}
+start_webflux() {
+  port=8083 subscribe='/sub?topic=bench' publish='/pub?topic=bench' format=raw jvm=true
+  "$java" "${heap[@]}" -jar peers/webflux/target/peer-webflux.jar --server.port=$port --server.address=127.0.0.1 >"$1" 2>&1 &
+}
+
+prepare_javalin() {
+  [ -d peers/javalin/target/lib ] || (cd .. && ./mvnw -q -f herald-bench/peers/javalin/pom.xml package -DskipTests)
+}
+start_javalin() {
+  port=8084 subscribe='/sub?topic=bench' publish='/pub?topic=bench' format=raw jvm=true
+  "$java" "${heap[@]}" -Dport=$port -cp "peers/javalin/target/classes:peers/javalin/target/lib/*" bench.javalin.JavalinPeer >"$1" 2>&1 &
+}
+
+prepare_better_sse() {
+  [ -d peers/better-sse/node_modules/better-sse ] || (cd peers/better-sse && npm install --no-audit --no-fund --silent)
+}
+start_better_sse() {
+  port=8085 subscribe='/sub?topic=bench' publish='/pub?topic=bench' format=raw jvm=false
+  PORT=$port node peers/better-sse/server.js >"$1" 2>&1 &
+}

@@ -38,17 +38,23 @@ final class EventScanner {
 
     void scan(byte[] bytes, int offset, int length) {
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            byte b = bytes[i];
-            if (b == '\n') {
-                endLine();
-                lineLength = 0;
-            } else {
-                if (lineLength < KEPT) {
-                    line[lineLength] = b;
-                }
-                lineLength++;
+        int i = offset;
+        while (i < end) {
+            int lf = i;
+            while (lf < end && bytes[lf] != '\n') {
+                lf++;
             }
+            int room = KEPT - lineLength;
+            if (room > 0) {
+                System.arraycopy(bytes, i, line, lineLength, Math.min(room, lf - i));
+            }
+            lineLength += lf - i;
+            if (lf == end) {
+                return;
+            }
+            endLine();
+            lineLength = 0;
+            i = lf + 1;
         }
     }
 
