@@ -2,7 +2,6 @@ package dev.herald.bench.load;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,15 +12,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Publishes the bench's events over HTTP from the generator's own process, one request at a time
- * on one keep-alive connection, so the same clock stamps an event and times its receipt. Each
+ * Publishes the bench's events over HTTP from the generator's own process, so the same clock
+ * stamps an event and times its receipt. Each
  * event's data is {@code <send time in µs> <sequence number> } padded with {@code x} to the
  * payload size.
  */
 final class Publisher implements AutoCloseable {
+
+    /** Publishes sent and not yet answered, at most: each holds one HTTP/1.1 connection. */
+    private static final int MAX_IN_FLIGHT = 64;
 
     /** How a server takes a publish. */
     enum Format {
@@ -49,28 +53,37 @@ final class Publisher implements AutoCloseable {
     }
 
     /**
-     * Publishes {@code count} events, {@code perSecond} of them a second (as fast as the server
-     * answers, when it answers slower); returns how many the server accepted.
+     * Publishes {@code count} events, {@code perSecond} of them a second, open loop: each is sent
+     * when it is due, whether or not the server answered the ones before (at most
+     * {@value #MAX_IN_FLIGHT} unanswered), and is stamped with the time it was due, so a server
+     * that answers slowly is charged for the wait rather than sent less (no coordinated omission).
+     * Returns how many the server accepted, once all are answered.
      */
     int publish(int count, double perSecond) throws InterruptedException {
         long period = (long) (1e9 / perSecond);
         long start = System.nanoTime();
-        int accepted = 0;
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+        AtomicInteger accepted = new AtomicInteger();
         for (int i = 0; i < count; i++) {
             long due = start + i * period;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            if (publishOne()) {
-                accepted++;
-            }
+            inFlight.acquire();
+            client.sendAsync(request(payload(BenchClock.micros(due), ++sequence)), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> {
+                        if (failure == null && response.statusCode() / 100 == 2) {
+                            accepted.incrementAndGet();
+                        }
+                        inFlight.release();
+                    });
         }
-        return accepted;
+        inFlight.acquire(MAX_IN_FLIGHT);
+        return accepted.get();
     }
 
-    private boolean publishOne() throws InterruptedException {
-        String data = payload(BenchClock.nowMicros(), ++sequence);
+    private HttpRequest request(String data) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         if (format == Format.MERCURE) {
             request.header("Content-Type", "application/x-www-form-urlencoded")
@@ -79,12 +92,7 @@ final class Publisher implements AutoCloseable {
         } else {
             request.header("Content-Type", "text/plain; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(data));
         }
-        try {
-            int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status >= 200 && status < 300;
-        } catch (IOException e) {
-            return false;
-        }
+        return request.build();
     }
 
     String payload(long micros, long seq) {
