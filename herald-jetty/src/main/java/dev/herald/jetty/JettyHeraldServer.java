@@ -23,6 +23,7 @@ final class JettyHeraldServer implements HeraldServer {
     private final Duration shutdownGrace;
     private final boolean tls;
     private final StreamCounters counters = new StreamCounters();
+    private final PublishThread publishThread = new PublishThread();
     private final Server server;
     private final ServerConnector connector;
     private final ReentrantLock lifecycle = new ReentrantLock();
@@ -42,7 +43,7 @@ final class JettyHeraldServer implements HeraldServer {
         this.connector = Connectors.create(server, settings);
         server.addConnector(connector);
         List<Handler> handlers = new ArrayList<>(List.of(
-                new MercureHandler(settings, counters),
+                new MercureHandler(settings, counters, publishThread),
                 new AssetHandler(settings.assetRoots)));
         if (settings.handler != null) {
             handlers.add(settings.handler);
@@ -109,6 +110,7 @@ final class JettyHeraldServer implements HeraldServer {
             // What is left of the grace goes to other requests in flight (Jetty's graceful stop).
             server.setStopTimeout(Math.max(0, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
             server.stop();
+            publishThread.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while shutting down", e);

@@ -27,8 +27,9 @@ final class MercureHandler extends Handler.Abstract {
     private final long maxBacklogBytes;
     private final int maxPublishBytes;
     private final StreamCounters counters;
+    private final PublishThread publishThread;
 
-    MercureHandler(HeraldServer.Builder settings, StreamCounters counters) {
+    MercureHandler(HeraldServer.Builder settings, StreamCounters counters, PublishThread publishThread) {
         this.hub = settings.hub;
         this.auth = settings.publisherJwtKey == null ? null : new PublisherAuth(settings.publisherJwtKey);
         this.heartbeat = settings.heartbeat;
@@ -36,6 +37,7 @@ final class MercureHandler extends Handler.Abstract {
         this.maxBacklogBytes = settings.maxBacklogBytes;
         this.maxPublishBytes = settings.maxPublishBytes;
         this.counters = counters;
+        this.publishThread = publishThread;
     }
 
     @Override
@@ -87,7 +89,7 @@ final class MercureHandler extends Handler.Abstract {
         permit.check(publish.topics());
         String id;
         try {
-            id = hub.publish(publish.topics(), publish.message());
+            id = publishThread.publish(hub, publish.topics(), publish.message());
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest(e.getMessage());
         }
