@@ -3,7 +3,7 @@
 # generator, stops it, and prints the table of figures and ratios (see BENCHMARKS.md).
 #
 #   herald-bench/run.sh [server...]      servers: herald herald-1core nchan webflux javalin better-sse
-#                                        (default: all but herald-1core)
+#                                        (default: all of them)
 #   BENCH_SCENARIOS=fanout-1k-100,burst-19k   a subset (default: all); BENCH_SECONDS=15 of publishing
 #   BENCH_IDLE_SECONDS=35                      the idle window (two heartbeats of 15 s)
 #
@@ -18,7 +18,7 @@ set +f
 java="$JAVA_HOME/bin/java"
 
 servers=("$@")
-[ ${#servers[@]} -gt 0 ] || servers=(herald nchan webflux javalin better-sse)
+[ ${#servers[@]} -gt 0 ] || servers=(herald herald-1core nchan webflux javalin better-sse)
 scenarios=${BENCH_SCENARIOS:-all}
 out="$bench/target/bench-results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
@@ -29,6 +29,15 @@ say() { printf '[bench] %s\n' "$*" >&2; }
 say "building herald-bench"
 (cd .. && ./mvnw -q -pl herald-bench -am package -DskipTests)
 cp="$bench/target/classes:$bench/target/lib/*"
+
+machine() {
+  echo "date: $(date -Iseconds)"
+  echo "command: herald-bench/run.sh $* (BENCH_SCENARIOS=$scenarios BENCH_SECONDS=${BENCH_SECONDS:-15} BENCH_IDLE_SECONDS=${BENCH_IDLE_SECONDS:-35})"
+  echo "cpu: $(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); memory: $(free -g | awk '/Mem:/ {print $2}') GiB; kernel $(uname -r)"
+  echo "java: $("$java" -version 2>&1 | head -1); node: $(node --version 2>/dev/null); nginx: $(nginx -v 2>&1 | cut -d/ -f2)"
+}
+machine "$@" >"$out/machine.txt"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
 
 wait_for_port() { # port pid
   for _ in $(seq 1 600); do
@@ -65,5 +74,7 @@ for server in "${servers[@]}"; do
   trap - EXIT
 done
 
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
+cat "$out/machine.txt"
 "$java" -cp "$cp" dev.herald.bench.load.Report "$out"/*.tsv | tee "$out/table.md"
 say "figures in $out"
