@@ -16,12 +16,18 @@ final class EventScanner {
     /** Bytes kept of each line: an id, or the decimal send time and sequence number. */
     static final int KEPT = 64;
 
+    private static final long NO_DATA = -1;
+    private static final long NOT_STAMPED = -2;
+
     /** Receives what the scanner finds; called on the thread that feeds it. */
     interface Listener {
         /** An event whose data starts with the send time in microseconds of the bench clock. */
         void onEvent(long sentMicros);
 
-        /** A comment line: a heartbeat. */
+        /**
+         * A heartbeat: a comment line, or an event whose data does not start with a send time
+         * (nchan pings with an event).
+         */
         void onComment();
     }
 
@@ -30,7 +36,7 @@ final class EventScanner {
     private int lineLength; // bytes of the current line seen so far; only the first KEPT are kept
     private final byte[] lastId = new byte[KEPT];
     private int lastIdLength = -1;
-    private long sentMicros = -1;
+    private long sentMicros = NO_DATA; // of the event being read: its send time, NO_DATA or NOT_STAMPED
 
     EventScanner(Listener listener) {
         this.listener = listener;
@@ -66,7 +72,7 @@ final class EventScanner {
     /** Forgets a half-read line and event, as a new connection of the same client starts clean. */
     void restart() {
         lineLength = 0;
-        sentMicros = -1;
+        sentMicros = NO_DATA;
     }
 
     private void endLine() {
@@ -77,12 +83,14 @@ final class EventScanner {
         if (n == 0) {
             if (sentMicros >= 0) {
                 listener.onEvent(sentMicros);
-                sentMicros = -1;
+            } else if (sentMicros == NOT_STAMPED) {
+                listener.onComment();
             }
+            sentMicros = NO_DATA;
         } else if (line[0] == ':') {
             listener.onComment();
-        } else if (startsWith(n, "data:")) {
-            sentMicros = sentMicros < 0 ? leadingNumber(n, valueStart(n, 5)) : sentMicros;
+        } else if (startsWith(n, "data:") && sentMicros == NO_DATA) {
+            sentMicros = leadingNumber(n, valueStart(n, 5));
         } else if (startsWith(n, "id:")) {
             int from = valueStart(n, 3);
             lastIdLength = n - from;
@@ -106,8 +114,11 @@ final class EventScanner {
         return afterColon < n && line[afterColon] == ' ' ? afterColon + 1 : afterColon;
     }
 
-    /** The decimal number at {@code from}, or 0 when there is none (the event still counts). */
+    /** The decimal number at {@code from}, or {@link #NOT_STAMPED} when there is none. */
     private long leadingNumber(int n, int from) {
+        if (from == n || line[from] < '0' || line[from] > '9') {
+            return NOT_STAMPED;
+        }
         long value = 0;
         for (int i = from; i < n && line[i] >= '0' && line[i] <= '9'; i++) {
             value = value * 10 + (line[i] - '0');

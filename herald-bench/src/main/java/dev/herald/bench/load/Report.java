@@ -57,7 +57,7 @@ public final class Report {
             for (String target : targets) {
                 Figure f = row.getValue().get(target);
                 out.append(' ').append(f == null ? "–" : Figure.format(f.value()));
-                if (f != null && herald != null && !target.equals(HERALD)) {
+                if (f != null && herald != null && !target.startsWith(HERALD)) {
                     out.append(advantage(herald, f));
                 }
                 out.append(" |");

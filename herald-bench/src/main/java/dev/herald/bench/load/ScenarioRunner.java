@@ -17,7 +17,7 @@ final class ScenarioRunner {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration QUIET = Duration.ofSeconds(3);
-    private static final Duration MAX_DRAIN = Duration.ofSeconds(30);
+    private static final Duration MAX_DRAIN = Duration.ofSeconds(15);
     private static final int BURSTS = 5;
 
     /** Where the subscribers connect and how many threads and source addresses they use. */
