@@ -5,6 +5,7 @@ import dev.herald.hub.HubEvent;
 import dev.herald.hub.Replay;
 import dev.herald.hub.Subscriber;
 import dev.herald.sse.SseEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,13 +33,10 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class LogBenchmark {
 
-    @Param({"10", "1000"})
-    public int replayed;
-
     private final SseEvent.Message message = SseEvent.message("tick", "x".repeat(100));
     private final List<String> topics = List.of("bench");
     private Hub hub;
-    private String resumeFrom;
+    private final List<String> ids = new ArrayList<>();
     private Blackhole blackhole;
     private final Subscriber replayReader = new Subscriber() {
         @Override
@@ -59,10 +57,21 @@ public class LogBenchmark {
     public void fillLog() {
         hub = Hub.builder().maxEventsPerTopic(1024).maxBytesPerTopic(1 << 24).build();
         for (int i = 0; i < 2048; i++) {
-            String id = hub.publish(topics, message);
-            if (i == 2047 - replayed) {
-                resumeFrom = id;
-            }
+            ids.add(hub.publish(topics, message));
+        }
+    }
+
+    /** The id to resume after, {@code replayed} events before the newest. */
+    @State(Scope.Thread)
+    public static class ResumePoint {
+        @Param({"10", "1000"})
+        public int replayed;
+
+        String lastEventId;
+
+        @Setup
+        public void find(LogBenchmark log) {
+            lastEventId = log.ids.get(log.ids.size() - 1 - replayed);
         }
     }
 
@@ -72,8 +81,8 @@ public class LogBenchmark {
     }
 
     @Benchmark
-    public void replay(Blackhole bh) {
+    public void replay(ResumePoint resume, Blackhole bh) {
         blackhole = bh;
-        hub.subscribe(topics, resumeFrom, replayReader).close();
+        hub.subscribe(topics, resume.lastEventId, replayReader).close();
     }
 }

@@ -111,8 +111,9 @@ final class Connection implements EventScanner.Listener {
 
     @Override
     public void onEvent(long sentMicros) {
-        events++;
-        reactor.recordEvent(sentMicros);
+        if (reactor.recordEvent(sentMicros)) {
+            events++;
+        }
     }
 
     @Override

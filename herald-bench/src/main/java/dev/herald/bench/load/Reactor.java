@@ -36,6 +36,7 @@ final class Reactor implements Runnable {
     private long received;
     private long comments;
     private long lastEventNanos;
+    private long countFromMicros; // events stamped earlier belong to an earlier phase
 
     Reactor(String name, InetSocketAddress server, String path, Events events) {
         this.server = server;
@@ -81,6 +82,7 @@ final class Reactor implements Runnable {
         return call(all -> {
             Tally tally = Tally.of(all, latencyMicros, received, comments, lastEventNanos);
             if (reset) {
+                countFromMicros = BenchClock.nowMicros();
                 latencyMicros.reset();
                 received = 0;
                 comments = 0;
@@ -147,11 +149,16 @@ final class Reactor implements Runnable {
         connections.add(connection);
     }
 
-    void recordEvent(long sentMicros) {
+    /** Counts an event; false if and only if it was stamped before the last reset, and is not counted. */
+    boolean recordEvent(long sentMicros) {
+        if (sentMicros < countFromMicros) {
+            return false;
+        }
         long now = System.nanoTime();
         received++;
         lastEventNanos = now;
         latencyMicros.recordValue(Math.max(0, Math.min(BenchClock.micros(now) - sentMicros, latencyMicros.getHighestTrackableValue())));
+        return true;
     }
 
     void recordComment() {

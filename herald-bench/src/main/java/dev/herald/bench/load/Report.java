@@ -41,7 +41,10 @@ public final class Report {
     }
 
     static String table(List<Figure> figures) {
+        // Herald's columns first, then the peers in the order of the files.
         Set<String> targets = new LinkedHashSet<>();
+        figures.stream().map(Figure::target).filter(t -> t.equals(HERALD)).forEach(targets::add);
+        figures.stream().map(Figure::target).filter(t -> t.startsWith(HERALD)).forEach(targets::add);
         Map<String, Map<String, Figure>> rows = new LinkedHashMap<>(); // "scenario|metric" -> target -> figure
         for (Figure f : figures) {
             targets.add(f.target());

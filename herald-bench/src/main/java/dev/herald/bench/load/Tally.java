@@ -4,7 +4,8 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * What the subscribers received since the counts were last reset, summed over reactors.
+ * What the subscribers received since the counts were last reset, summed over reactors. Events
+ * stamped before the reset (late ones of an earlier phase) are not counted.
  *
  * @param streaming          connections whose response is streaming now
  * @param events             events received
