@@ -33,10 +33,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class LogBenchmark {
 
-    private final SseEvent.Message message = SseEvent.message("tick", "x".repeat(100));
-    private final List<String> topics = List.of("bench");
-    private Hub hub;
-    private final List<String> ids = new ArrayList<>();
+    private static final List<String> TOPICS = List.of("bench");
+    private static final SseEvent.Message MESSAGE = SseEvent.message("tick", "x".repeat(100));
+
     private Blackhole blackhole;
     private final Subscriber replayReader = new Subscriber() {
         @Override
@@ -53,36 +52,46 @@ public class LogBenchmark {
         }
     };
 
-    @Setup
-    public void fillLog() {
-        hub = Hub.builder().maxEventsPerTopic(1024).maxBytesPerTopic(1 << 24).build();
-        for (int i = 0; i < 2048; i++) {
-            ids.add(hub.publish(topics, message));
+    /** A hub whose topic log is full: 2048 events published, the newest 1024 kept. */
+    @State(Scope.Thread)
+    public static class FullLog {
+        final Hub hub = Hub.builder().maxEventsPerTopic(1024).maxBytesPerTopic(1 << 24).build();
+        final List<String> ids = new ArrayList<>();
+
+        @Setup
+        public void fill() {
+            for (int i = 0; i < 2048; i++) {
+                ids.add(hub.publish(TOPICS, MESSAGE));
+            }
         }
     }
 
-    /** The id to resume after, {@code replayed} events before the newest. */
+    /**
+     * A full log of its own and the id to resume after, {@code replayed} events before the
+     * newest: the id and the hub it came from live in one state object, so they always belong
+     * together (a first version resumed on another hub's id, and measured a gap).
+     */
     @State(Scope.Thread)
-    public static class ResumePoint {
+    public static class ResumePoint extends FullLog {
         @Param({"10", "1000"})
         public int replayed;
 
         String lastEventId;
 
         @Setup
-        public void find(LogBenchmark log) {
-            lastEventId = log.ids.get(log.ids.size() - 1 - replayed);
+        public void find() {
+            lastEventId = ids.get(ids.size() - 1 - replayed);
         }
     }
 
     @Benchmark
-    public String append() {
-        return hub.publish(topics, message);
+    public String append(FullLog log) {
+        return log.hub.publish(TOPICS, MESSAGE);
     }
 
     @Benchmark
     public void replay(ResumePoint resume, Blackhole bh) {
         blackhole = bh;
-        hub.subscribe(topics, resume.lastEventId, replayReader).close();
+        resume.hub.subscribe(TOPICS, resume.lastEventId, replayReader).close();
     }
 }
