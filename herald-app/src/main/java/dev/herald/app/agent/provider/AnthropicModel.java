@@ -63,6 +63,7 @@ final class AnthropicModel implements ModelClient {
         } catch (RuntimeException e) {
             throw cancellation.isCancelled() ? Cancellation.cancelledException() : translate(e);
         }
+        cancellation.check(); // a stream closed by the cancel may simply end
         com.anthropic.models.messages.Message message;
         try {
             message = accumulator.message();

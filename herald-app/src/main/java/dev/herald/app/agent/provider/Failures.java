@@ -5,9 +5,13 @@ import dev.herald.app.agent.loop.AgentException.Kind;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
 /** What the providers' failures mean, in the words a person reads. */
 final class Failures {
+
+    /** Error types (Anthropic's, OpenAI's) that mean the provider failed, not the request. */
+    private static final Set<String> SERVER_ERRORS = Set.of("overloaded_error", "api_error", "server_error");
 
     private Failures() {
     }
@@ -33,12 +37,12 @@ final class Failures {
     /** An HTTP status or an error event from the provider. */
     static AgentException status(String provider, int status, String type, String message, String retryAfter) {
         String what = (type == null ? "" : type + ", ") + (status == 200 ? "in the stream" : "HTTP " + status);
-        String detail = message == null || message.isBlank() ? "" : ": " + message;
+        String detail = message == null || message.isBlank() ? "" : ": " + message.strip().replaceAll("\\.$", "");
         if (status == 429 || "rate_limit_error".equals(type) || "rate_limit_exceeded".equals(type)) {
             String retry = retryAfter == null ? "" : " Retry after " + retryAfter + " s.";
             return new AgentException(Kind.RATE_LIMITED, provider + " is rate limiting requests (" + what + ")" + detail + "." + retry);
         }
-        if (status == 529 || status == 503 || status >= 500 || "overloaded_error".equals(type) || "api_error".equals(type)) {
+        if (status == 529 || status == 503 || status >= 500 || SERVER_ERRORS.contains(type)) {
             return new AgentException(Kind.OVERLOADED, provider + " is overloaded or unavailable (" + what + ")" + detail
                     + ". Try again in a moment.");
         }

@@ -68,6 +68,7 @@ final class OpenAiModel implements ModelClient {
         } catch (RuntimeException e) {
             throw cancellation.isCancelled() ? Cancellation.cancelledException() : translate(e);
         }
+        cancellation.check(); // a stream closed by the cancel may simply end
         ChatCompletion completion;
         try {
             completion = accumulator.chatCompletion();
