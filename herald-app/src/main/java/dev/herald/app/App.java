@@ -1,12 +1,20 @@
 package dev.herald.app;
 
+import dev.herald.app.agent.AgentEndpoints;
+import dev.herald.app.agent.loop.Agent;
+import dev.herald.app.agent.provider.Providers;
+import dev.herald.app.agent.tools.AppTools;
+import dev.herald.app.agent.tools.Toolbox;
 import dev.herald.app.db.Database;
+import dev.herald.app.notifications.NotificationRepository;
 import dev.herald.app.notifications.NotificationsEndpoints;
 import dev.herald.app.web.Router;
+import dev.herald.htmx.Htmx;
 import dev.herald.hub.Hub;
 import dev.herald.jetty.HeraldServer;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The running app: the database, the hub, the features' routes and the server in front of them.
@@ -35,11 +43,18 @@ public final class App implements AutoCloseable {
             Templates templates = new Templates();
             Router.Builder routes = Router.builder();
             NotificationsEndpoints.create(database, hub, templates, Clock.systemUTC()).routes(routes);
+            Htmx htmx = Htmx.builder(hub).build();
+            Toolbox tools = AppTools.create(new NotificationRepository(database), Clock.systemUTC(),
+                    Optional.empty(), Optional.empty(), Optional.empty());
+            Agent agent = Agent.create(Providers.create(config.agent()), tools, Agent.DEFAULT_MAX_TURNS);
+            AgentEndpoints agentPages = AgentEndpoints.create(database, hub, htmx, agent, Clock.systemUTC());
+            agentPages.routes(routes);
             HeraldServer.Builder server = HeraldServer.builder(hub)
                     .host(config.host())
                     .port(config.port())
                     .publisherJwtKey(config.publisherJwtKey())
                     .heartbeat(config.heartbeat())
+                    .snapshotSource(agentPages.snapshots())
                     .handler(routes.build());
             if (config.tls() != null) {
                 server.tls(config.tls().keystore(), config.tls().password());

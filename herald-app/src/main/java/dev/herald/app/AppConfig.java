@@ -1,5 +1,8 @@
 package dev.herald.app;
 
+import dev.herald.app.agent.provider.ProviderSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +15,10 @@ import java.util.Map;
  * @param publisherJwtKey the key publishers' JWTs are signed with, or {@code null}: HTTP
  *                        publishing is off
  * @param tls             the key store to serve HTTPS and HTTP/2 with, or {@code null}: plain HTTP
+ * @param agent           who answers at {@code /agent}
  */
-public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat) {
+public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat,
+                        ProviderSettings agent) {
 
     /** A PKCS#12 or JKS key store and its password. */
     public record Tls(Path keystore, String password) {
@@ -27,10 +32,12 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
     public String toString() {
         return "AppConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
                 + ", publisherJwtKey=" + (publisherJwtKey == null ? "(unset)" : "(hidden)")
-                + ", tls=" + tls + ", heartbeat=" + heartbeat + "]";
+                + ", tls=" + tls + ", heartbeat=" + heartbeat + ", agent=" + agent + "]";
     }
 
     static final int MIN_JWT_KEY_BYTES = 32;
+    /** Retries of a provider request refused before it streamed (429, 5xx), honouring retry-after. */
+    static final int PROVIDER_RETRIES = 2;
 
     /** Every setting: its variable, its default ({@code null}: unset) and its meaning. */
     public enum Setting {
@@ -41,7 +48,19 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 "HS256 key (32+ bytes) of the JWTs that authorise POST /.well-known/mercure. Unset: HTTP publishing is off."),
         TLS_KEYSTORE("HERALD_TLS_KEYSTORE", null, "Key store file: serve HTTPS with HTTP/2. Unset: plain HTTP."),
         TLS_KEYSTORE_PASSWORD("HERALD_TLS_KEYSTORE_PASSWORD", null, "Password of HERALD_TLS_KEYSTORE; required with it."),
-        HEARTBEAT_SECONDS("HERALD_HEARTBEAT_SECONDS", "15", "Seconds between heartbeat comments on an idle stream, 1-3600.");
+        HEARTBEAT_SECONDS("HERALD_HEARTBEAT_SECONDS", "15", "Seconds between heartbeat comments on an idle stream, 1-3600."),
+        AGENT_PROVIDER("HERALD_AGENT_PROVIDER", null, "Who answers at /agent: offline, anthropic or openai. Unset: anthropic with "
+                + "ANTHROPIC_API_KEY, else openai with HERALD_OPENAI_BASE_URL, else the offline agent (no language model)."),
+        ANTHROPIC_API_KEY("ANTHROPIC_API_KEY", null, "Anthropic API key, for the anthropic provider."),
+        ANTHROPIC_MODEL("HERALD_ANTHROPIC_MODEL", "claude-sonnet-4-5", "Anthropic model."),
+        ANTHROPIC_BASE_URL("HERALD_ANTHROPIC_BASE_URL", null, "Anthropic API base URL. Unset: Anthropic's own."),
+        OPENAI_BASE_URL("HERALD_OPENAI_BASE_URL", null, "Base URL of an OpenAI-compatible Chat Completions API, such as "
+                + "https://api.openai.com/v1 or http://localhost:11434/v1 (Ollama), for the openai provider."),
+        OPENAI_API_KEY("HERALD_OPENAI_API_KEY", null, "API key of HERALD_OPENAI_BASE_URL. Unset: none (local servers)."),
+        OPENAI_MODEL("HERALD_OPENAI_MODEL", "gpt-4o-mini", "Model at HERALD_OPENAI_BASE_URL."),
+        AGENT_TIMEOUT_SECONDS("HERALD_AGENT_TIMEOUT_SECONDS", "60", "Seconds a provider may stay silent while it answers, 1-600."),
+        AGENT_OFFLINE_DELAY_MILLIS("HERALD_AGENT_OFFLINE_DELAY_MILLIS", "40",
+                "Milliseconds between the offline agent's words, 0-2000 (it streams like a model).");
 
         public final String variable;
         public final String defaultValue;
@@ -83,7 +102,8 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 Path.of(Setting.DATA_DIR.in(environment)),
                 publisherJwtKey(environment),
                 tls(environment),
-                Duration.ofSeconds(integer(Setting.HEARTBEAT_SECONDS, environment, 1, 3600, "whole seconds 1-3600")));
+                Duration.ofSeconds(integer(Setting.HEARTBEAT_SECONDS, environment, 1, 3600, "whole seconds 1-3600")),
+                agent(environment));
     }
 
     /** What {@code --help} prints: every setting with its default and meaning. */
@@ -112,6 +132,54 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
             // reported below, with the variable's name
         }
         throw new InvalidSettingException(setting, value, expected);
+    }
+
+    private static ProviderSettings agent(Map<String, String> environment) {
+        String anthropicKey = Setting.ANTHROPIC_API_KEY.in(environment);
+        String openAiUrl = Setting.OPENAI_BASE_URL.in(environment);
+        String provider = Setting.AGENT_PROVIDER.in(environment);
+        if (provider == null) {
+            provider = anthropicKey != null ? "anthropic" : openAiUrl != null ? "openai" : "offline";
+        }
+        Duration timeout = Duration.ofSeconds(integer(Setting.AGENT_TIMEOUT_SECONDS, environment, 1, 600, "whole seconds 1-600"));
+        Duration delay = Duration.ofMillis(integer(Setting.AGENT_OFFLINE_DELAY_MILLIS, environment, 0, 2000, "milliseconds 0-2000"));
+        return switch (provider.strip()) {
+            case "offline" -> ProviderSettings.offline(delay);
+            case "anthropic" -> {
+                if (anthropicKey == null) {
+                    throw new InvalidSettingException(Setting.AGENT_PROVIDER.variable + "=anthropic needs "
+                            + Setting.ANTHROPIC_API_KEY.variable);
+                }
+                yield new ProviderSettings(ProviderSettings.Kind.ANTHROPIC, Setting.ANTHROPIC_MODEL.in(environment),
+                        url(Setting.ANTHROPIC_BASE_URL, environment), anthropicKey, timeout, PROVIDER_RETRIES, delay);
+            }
+            case "openai" -> {
+                if (openAiUrl == null) {
+                    throw new InvalidSettingException(Setting.AGENT_PROVIDER.variable + "=openai needs "
+                            + Setting.OPENAI_BASE_URL.variable);
+                }
+                yield new ProviderSettings(ProviderSettings.Kind.OPENAI, Setting.OPENAI_MODEL.in(environment),
+                        url(Setting.OPENAI_BASE_URL, environment), Setting.OPENAI_API_KEY.in(environment), timeout,
+                        PROVIDER_RETRIES, delay);
+            }
+            default -> throw new InvalidSettingException(Setting.AGENT_PROVIDER, provider, "offline, anthropic or openai");
+        };
+    }
+
+    private static String url(Setting setting, Map<String, String> environment) {
+        String value = setting.in(environment);
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri.toString();
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the variable's name
+        }
+        throw new InvalidSettingException(setting, value, "an http or https URL");
     }
 
     private static String publisherJwtKey(Map<String, String> environment) {

@@ -1,0 +1,104 @@
+package dev.herald.app.agent;
+
+import dev.herald.app.agent.loop.Agent;
+import dev.herald.app.db.Database;
+import dev.herald.app.web.Forms;
+import dev.herald.app.web.Responses;
+import dev.herald.app.web.Router;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.JteRenderer;
+import dev.herald.hub.Hub;
+import dev.herald.hub.SnapshotSource;
+import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * The agent over HTTP: {@code GET /agent} (ask, and the runs), {@code POST /agent/runs} (the prompt,
+ * in the body: never in a URL), {@code GET /agent/run?id=} (a run, live while it runs) and
+ * {@code POST /agent/run/cancel}.
+ */
+public final class AgentEndpoints {
+
+    /** Characters a prompt may have (code points). */
+    static final int MAX_PROMPT_LENGTH = 4000;
+
+    private final AgentRunService service;
+
+    private AgentEndpoints(AgentRunService service) {
+        this.service = service;
+    }
+
+    /** The feature: runs stored in {@code database}, streamed through {@code htmx}, answered by {@code agent}. */
+    public static AgentEndpoints create(Database database, Hub hub, Htmx htmx, Agent agent, Clock clock) {
+        return new AgentEndpoints(new AgentRunService(new AgentRunRepository(database),
+                new AgentViews(JteRenderer.precompiled()), htmx, hub, agent, clock));
+    }
+
+    /** The gap re-render of run topics, for the server's snapshot sources. */
+    public SnapshotSource snapshots() {
+        return service.snapshots();
+    }
+
+    public Router.Builder routes(Router.Builder router) {
+        return router
+                .get("/agent", this::index)
+                .post("/agent/runs", this::start)
+                .get("/agent/run", this::run)
+                .post("/agent/run/cancel", this::cancel);
+    }
+
+    private void index(Request request, Response response, Callback callback) {
+        Responses.html(response, callback, HttpStatus.OK_200, service.views().index(service.agentLabel(), service.newest()));
+    }
+
+    /** 303 to the new run's page; 400 with the reason for an empty or too long prompt. */
+    private void start(Request request, Response response, Callback callback) {
+        String prompt = Optional.ofNullable(Forms.read(request).getValue("prompt")).orElse("").strip();
+        int length = prompt.codePointCount(0, prompt.length());
+        if (prompt.isEmpty() || length > MAX_PROMPT_LENGTH) {
+            Responses.text(response, callback, HttpStatus.BAD_REQUEST_400, prompt.isEmpty()
+                    ? "A prompt is required."
+                    : "The prompt has " + length + " characters; at most " + MAX_PROMPT_LENGTH + " are allowed.");
+            return;
+        }
+        AgentRun run = service.start(prompt);
+        response.getHeaders().put(HttpHeader.LOCATION, run.url());
+        Responses.empty(response, callback, HttpStatus.SEE_OTHER_303);
+    }
+
+    private void run(Request request, Response response, Callback callback) {
+        Optional<Long> id = runId(Request.extractQueryParameters(request));
+        Optional<String> page = id.flatMap(service::renderPage);
+        if (page.isEmpty()) {
+            Responses.text(response, callback, HttpStatus.NOT_FOUND_404, "No agent run "
+                    + id.map(String::valueOf).orElse("(the id must be a number: /agent/run?id=1)"));
+            return;
+        }
+        Responses.html(response, callback, HttpStatus.OK_200, page.get());
+    }
+
+    /** 204 when the run was running and is being stopped; 409 when it was not running. */
+    private void cancel(Request request, Response response, Callback callback) {
+        Optional<Long> id = runId(Forms.read(request));
+        if (id.isPresent() && service.cancel(id.get())) {
+            Responses.empty(response, callback, HttpStatus.NO_CONTENT_204);
+        } else {
+            Responses.text(response, callback, HttpStatus.CONFLICT_409, "Agent run " + id.map(String::valueOf).orElse("(no id)")
+                    + " is not running.");
+        }
+    }
+
+    private static Optional<Long> runId(Fields fields) {
+        try {
+            return Optional.of(Long.parseLong(Optional.ofNullable(fields.getValue("id")).orElse("")));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
