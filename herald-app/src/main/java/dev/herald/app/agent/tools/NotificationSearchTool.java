@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.app.agent.loop.ToolSpec;
 import dev.herald.app.notifications.Notification;
 import dev.herald.app.notifications.NotificationRepository;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** {@value #NAME}: notifications whose title or body contains a text, from the database. */
@@ -45,7 +46,7 @@ final class NotificationSearchTool implements Tool {
                     .put("id", n.id())
                     .put("title", n.title())
                     .put("body", n.body())
-                    .put("created_at", n.createdAt().toString())
+                    .put("created_at", n.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())
                     .put("read", n.readAt() != null);
         }
         return output;
