@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The real app, wired as {@link Main} wires it, on an ephemeral loopback port, with a client. */
@@ -19,16 +20,25 @@ public final class TestApp implements AutoCloseable {
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private App app;
 
-    private TestApp(Path dataDir, int port) {
+    private final Map<String, String> environment;
+
+    private TestApp(Path dataDir, int port, Map<String, String> environment) {
         this.dataDir = dataDir;
-        this.app = App.start(AppConfig.from(Map.of(
-                "HERALD_HOST", "127.0.0.1",
-                "HERALD_PORT", Integer.toString(port),
-                "HERALD_DATA_DIR", dataDir.toString())));
+        this.environment = environment;
+        Map<String, String> all = new HashMap<>(environment);
+        all.put("HERALD_HOST", "127.0.0.1");
+        all.put("HERALD_PORT", Integer.toString(port));
+        all.put("HERALD_DATA_DIR", dataDir.toString());
+        this.app = App.start(AppConfig.from(all));
     }
 
     public static TestApp start(Path dataDir) {
-        return new TestApp(dataDir, 0);
+        return start(dataDir, Map.of());
+    }
+
+    /** The app with more settings, such as the agent's provider. */
+    public static TestApp start(Path dataDir, Map<String, String> environment) {
+        return new TestApp(dataDir, 0, environment);
     }
 
     public App app() {
@@ -43,7 +53,7 @@ public final class TestApp implements AutoCloseable {
     public void restart() {
         int port = app.server().port();
         app.close();
-        app = new TestApp(dataDir, port).app;
+        app = new TestApp(dataDir, port, environment).app;
     }
 
     public HttpResponse<String> get(String path) {

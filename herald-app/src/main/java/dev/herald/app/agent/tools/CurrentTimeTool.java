@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** {@value #NAME}: the server's clock, in UTC or a named time zone. */
@@ -41,7 +42,7 @@ final class CurrentTimeTool implements Tool {
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("\"time_zone\" is not a time zone: " + zoneName);
         }
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.SECONDS);
         return NODES.objectNode()
                 .put("utc", now.toInstant().toString())
                 .put("time_zone", zone.getId())

@@ -7,71 +7,71 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The Messages API's streaming events as the API sends them (event name line, one JSON data line,
  * blank line), for {@link FakeSseServer} scripts. Strings are JSON-quoted by Jackson.
  */
-final class AnthropicWire {
+public final class AnthropicWire {
 
-    static final String MODEL = "claude-test-1";
+    public static final String MODEL = "claude-test-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AnthropicWire() {
     }
 
-    static String messageStart(long inputTokens) {
+    public static String messageStart(long inputTokens) {
         return event("message_start", """
                 {"type":"message_start","message":{"id":"msg_01XFDUDYJgAACzvnptvVoYEL","type":"message","role":"assistant",\
                 "content":[],"model":"%s","stop_reason":null,"stop_sequence":null,\
                 "usage":{"input_tokens":%d,"output_tokens":1}}}""".formatted(MODEL, inputTokens));
     }
 
-    static String textStart(int index) {
+    public static String textStart(int index) {
         return event("content_block_start", """
                 {"type":"content_block_start","index":%d,"content_block":{"type":"text","text":""}}""".formatted(index));
     }
 
-    static String textDelta(int index, String text) {
+    public static String textDelta(int index, String text) {
         return event("content_block_delta", """
                 {"type":"content_block_delta","index":%d,"delta":{"type":"text_delta","text":%s}}""".formatted(index, quote(text)));
     }
 
-    static String toolUseStart(int index, String id, String name) {
+    public static String toolUseStart(int index, String id, String name) {
         return event("content_block_start", """
                 {"type":"content_block_start","index":%d,"content_block":{"type":"tool_use","id":%s,"name":%s,"input":{}}}"""
                 .formatted(index, quote(id), quote(name)));
     }
 
-    static String inputJsonDelta(int index, String partialJson) {
+    public static String inputJsonDelta(int index, String partialJson) {
         return event("content_block_delta", """
                 {"type":"content_block_delta","index":%d,"delta":{"type":"input_json_delta","partial_json":%s}}"""
                 .formatted(index, quote(partialJson)));
     }
 
-    static String blockStop(int index) {
+    public static String blockStop(int index) {
         return event("content_block_stop", """
                 {"type":"content_block_stop","index":%d}""".formatted(index));
     }
 
-    static String ping() {
+    public static String ping() {
         return event("ping", """
                 {"type": "ping"}""");
     }
 
-    static String messageDelta(String stopReason, long outputTokens) {
+    public static String messageDelta(String stopReason, long outputTokens) {
         return event("message_delta", """
                 {"type":"message_delta","delta":{"stop_reason":"%s","stop_sequence":null},"usage":{"output_tokens":%d}}"""
                 .formatted(stopReason, outputTokens));
     }
 
-    static String messageStop() {
+    public static String messageStop() {
         return event("message_stop", """
                 {"type":"message_stop"}""");
     }
 
-    static String error(String type, String message) {
+    public static String error(String type, String message) {
         return event("error", """
                 {"type":"error","error":{"type":"%s","message":%s}}""".formatted(type, quote(message)));
     }
 
     /** A whole text-only answer: the tokens as text deltas, then the end of the message. */
-    static FakeSseServer.Reply answer(String... tokens) {
+    public static FakeSseServer.Reply answer(String... tokens) {
         Object[] steps = new Object[tokens.length + 5];
         steps[0] = messageStart(10);
         steps[1] = textStart(0);
