@@ -59,7 +59,7 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
         OPENAI_API_KEY("HERALD_OPENAI_API_KEY", null, "API key of HERALD_OPENAI_BASE_URL. Unset: none (local servers)."),
         OPENAI_MODEL("HERALD_OPENAI_MODEL", "gpt-4o-mini", "Model at HERALD_OPENAI_BASE_URL."),
         AGENT_TIMEOUT_SECONDS("HERALD_AGENT_TIMEOUT_SECONDS", "60", "Seconds a provider may stay silent while it answers, 1-600."),
-        AGENT_OFFLINE_DELAY_MILLIS("HERALD_AGENT_OFFLINE_DELAY_MILLIS", "40",
+        AGENT_OFFLINE_DELAY_MS("HERALD_AGENT_OFFLINE_DELAY_MS", "40",
                 "Milliseconds between the offline agent's words, 0-2000 (it streams like a model).");
 
         public final String variable;
@@ -142,7 +142,7 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
             provider = anthropicKey != null ? "anthropic" : openAiUrl != null ? "openai" : "offline";
         }
         Duration timeout = Duration.ofSeconds(integer(Setting.AGENT_TIMEOUT_SECONDS, environment, 1, 600, "whole seconds 1-600"));
-        Duration delay = Duration.ofMillis(integer(Setting.AGENT_OFFLINE_DELAY_MILLIS, environment, 0, 2000, "milliseconds 0-2000"));
+        Duration delay = Duration.ofMillis(integer(Setting.AGENT_OFFLINE_DELAY_MS, environment, 0, 2000, "milliseconds 0-2000"));
         return switch (provider.strip()) {
             case "offline" -> ProviderSettings.offline(delay);
             case "anthropic" -> {

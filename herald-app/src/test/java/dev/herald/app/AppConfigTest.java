@@ -103,4 +103,34 @@ class AppConfigTest {
         }
         assertThat(help).contains("default 8080", "default 0.0.0.0", "default ./data", "default 15");
     }
+
+    @Test
+    void theAgentIsOfflineUnlessAKeyOrABaseUrlIsConfigured() {
+        assertThat(AppConfig.from(Map.of()).agent().kind()).isEqualTo(ProviderSettings.Kind.OFFLINE);
+
+        ProviderSettings anthropic = AppConfig.from(Map.of("ANTHROPIC_API_KEY", "sk-ant-test")).agent();
+        assertThat(anthropic.kind()).isEqualTo(ProviderSettings.Kind.ANTHROPIC);
+        assertThat(anthropic.model()).isEqualTo("claude-sonnet-4-5");
+        assertThat(anthropic.toString()).doesNotContain("sk-ant-test");
+
+        ProviderSettings openAi = AppConfig.from(Map.of("HERALD_OPENAI_BASE_URL", "http://localhost:11434/v1",
+                "HERALD_OPENAI_MODEL", "llama3.2", "HERALD_AGENT_TIMEOUT_SECONDS", "20")).agent();
+        assertThat(openAi).isEqualTo(new ProviderSettings(ProviderSettings.Kind.OPENAI, "llama3.2", "http://localhost:11434/v1",
+                null, Duration.ofSeconds(20), AppConfig.PROVIDER_RETRIES, Duration.ofMillis(40)));
+
+        assertThat(AppConfig.from(Map.of("ANTHROPIC_API_KEY", "k", "HERALD_AGENT_PROVIDER", "offline")).agent().kind())
+                .isEqualTo(ProviderSettings.Kind.OFFLINE);
+    }
+
+    @Test
+    void anAgentProviderWithoutWhatItNeedsIsRefused() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_AGENT_PROVIDER", "anthropic")))
+                .hasMessage("HERALD_AGENT_PROVIDER=anthropic needs ANTHROPIC_API_KEY");
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_AGENT_PROVIDER", "openai")))
+                .hasMessage("HERALD_AGENT_PROVIDER=openai needs HERALD_OPENAI_BASE_URL");
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_AGENT_PROVIDER", "gpt")))
+                .hasMessage("HERALD_AGENT_PROVIDER=gpt is not valid: expected offline, anthropic or openai");
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_OPENAI_BASE_URL", "localhost:11434")))
+                .hasMessage("HERALD_OPENAI_BASE_URL=localhost:11434 is not valid: expected an http or https URL");
+    }
 }

@@ -8,6 +8,7 @@ import dev.herald.htmx.Htmx;
 import dev.herald.htmx.PageStream;
 import dev.herald.htmx.Rerender;
 import dev.herald.hub.Hub;
+import dev.herald.hub.HubClosedException;
 import dev.herald.hub.SnapshotSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,8 @@ public final class AgentRunService {
     static final int LIST_LIMIT = 50;
     /** Streamed text is stored at most this often (and before every tool call and at the end). */
     static final Duration STORE_EVERY = Duration.ofMillis(250);
+    /** The error of a run the server stopped under. */
+    static final String STOPPED = "The server stopped while this run was running.";
     private static final Pattern RUN_TOPIC = Pattern.compile("agent/run/(\\d{1,18})");
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -57,7 +60,7 @@ public final class AgentRunService {
         this.hub = hub;
         this.agent = agent;
         this.clock = clock;
-        int abandoned = repository.failAbandoned("The server stopped while this run was running.", clock.instant());
+        int abandoned = repository.failAbandoned(STOPPED, clock.instant());
         if (abandoned > 0) {
             log.info("{} agent runs left running by an earlier start are marked failed", abandoned);
         }
@@ -135,21 +138,28 @@ public final class AgentRunService {
         } catch (AgentException e) {
             boolean cancelled = e.kind() == AgentException.Kind.CANCELLED;
             finish(state, cancelled ? RunStatus.CANCELLED : RunStatus.FAILED, cancelled ? null : e.getMessage());
+        } catch (HubClosedException e) {
+            finish(state, RunStatus.FAILED, STOPPED);
         } catch (RuntimeException e) {
             log.error("agent run {} failed", state.id, e);
             finish(state, RunStatus.FAILED, "The run failed inside the app: " + e.getMessage());
         }
     }
 
+    /** Stores the end of the run, then tells its pages: the error if any, then the static run. */
     private void finish(LiveRun state, RunStatus status, String error) {
         write(() -> {
             storeText(state);
-            if (error != null) {
-                htmx.publish(state.topic, AgentContracts.ERROR.event(List.of(views.error(error))));
-            }
             repository.finish(state.id, status, error, clock.instant());
             live.remove(state.id);
-            view(state.id).ifPresent(view -> htmx.publish(state.topic, AgentContracts.DONE.event(List.of(views.staticRun(view)))));
+            try {
+                if (error != null) {
+                    htmx.publish(state.topic, AgentContracts.ERROR.event(List.of(views.error(error))));
+                }
+                view(state.id).ifPresent(view -> htmx.publish(state.topic, AgentContracts.DONE.event(List.of(views.staticRun(view)))));
+            } catch (HubClosedException e) {
+                // the server is stopping: no page is listening any more, the database has the run
+            }
         });
     }
 

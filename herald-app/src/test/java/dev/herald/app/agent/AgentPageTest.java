@@ -127,7 +127,7 @@ class AgentPageTest {
     }
 
     private void start(int offlineDelayMillis) {
-        app = TestApp.start(dataDir, Map.of("HERALD_AGENT_OFFLINE_DELAY_MILLIS", Integer.toString(offlineDelayMillis)));
+        app = TestApp.start(dataDir, Map.of("HERALD_AGENT_OFFLINE_DELAY_MS", Integer.toString(offlineDelayMillis)));
     }
 
     static Page ask(BrowserContext context, TestApp app, String prompt) {
