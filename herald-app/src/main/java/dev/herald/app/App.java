@@ -1,8 +1,12 @@
 package dev.herald.app;
 
+import dev.herald.app.chat.ChatEndpoints;
 import dev.herald.app.db.Database;
+import dev.herald.app.home.HomeEndpoints;
 import dev.herald.app.notifications.NotificationsEndpoints;
 import dev.herald.app.web.Router;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.JteRenderer;
 import dev.herald.hub.Hub;
 import dev.herald.jetty.HeraldServer;
 import java.net.URI;
@@ -31,15 +35,25 @@ public final class App implements AutoCloseable {
     public static App start(AppConfig config) {
         Database database = Database.sqlite(config.dataDir());
         try {
-            Hub hub = Hub.builder().build();
-            Templates templates = new Templates();
+            Hub hub = Hub.builder().maxEventsPerTopic(config.topicLogEvents()).build();
+            Htmx htmx = Htmx.builder(hub).dialect(config.htmx()).devMode(config.dev()).build();
+            JteRenderer templates = JteRenderer.precompiled();
+            Clock clock = Clock.systemUTC();
+            NotificationsEndpoints notifications = NotificationsEndpoints.create(database, hub, htmx, templates, clock);
+            ChatEndpoints chat = ChatEndpoints.create(database, hub, htmx, templates, clock, config.presenceGrace(),
+                    notifications.service());
             Router.Builder routes = Router.builder();
-            NotificationsEndpoints.create(database, hub, templates, Clock.systemUTC()).routes(routes);
+            new HomeEndpoints(hub, htmx, templates, notifications.service()).routes(routes);
+            notifications.routes(routes);
+            chat.routes(routes);
             HeraldServer.Builder server = HeraldServer.builder(hub)
                     .host(config.host())
                     .port(config.port())
                     .publisherJwtKey(config.publisherJwtKey())
                     .heartbeat(config.heartbeat())
+                    .snapshotSource(notifications.service())
+                    .snapshotSource(chat.service())
+                    .streamListener(chat.presence())
                     .handler(routes.build());
             if (config.tls() != null) {
                 server.tls(config.tls().keystore(), config.tls().password());

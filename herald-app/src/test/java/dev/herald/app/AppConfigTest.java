@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import dev.herald.htmx.Dialect;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +17,8 @@ class AppConfigTest {
     void withNoVariablesEveryDefaultApplies() {
         AppConfig config = AppConfig.from(Map.of());
 
-        assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15)));
+        assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15),
+                false, Dialect.HTMX_2, 1024, Duration.ofSeconds(3)));
     }
 
     @Test
@@ -33,7 +35,7 @@ class AppConfigTest {
                 "HERALD_HEARTBEAT_SECONDS", "30"));
 
         assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "a-publisher-key-of-32-bytes-or-more",
-                new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30)));
+                new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), false, Dialect.HTMX_2, 1024, Duration.ofSeconds(3)));
     }
 
     @Test
