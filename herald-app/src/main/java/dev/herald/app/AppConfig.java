@@ -53,7 +53,7 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
         DEV("HERALD_DEV", "0", "1: dev mode (warns about published events that no rendered page listens to)."),
         HTMX("HERALD_HTMX", "2", "htmx version pages use, 2 or 4 (a page may ask for the other with ?htmx=2 or ?htmx=4)."),
         TOPIC_LOG_EVENTS("HERALD_TOPIC_LOG_EVENTS", "1024", "Events each topic keeps for replay after a reconnect, 1-1048576."),
-        PRESENCE_GRACE_MILLIS("HERALD_PRESENCE_GRACE_MILLIS", "3000",
+        PRESENCE_GRACE_MILLIS("HERALD_PRESENCE_GRACE_MILLIS", "10000",
                 "Milliseconds a user stays listed in a chat room after their last tab left, 0-60000.");
 
         public final String variable;

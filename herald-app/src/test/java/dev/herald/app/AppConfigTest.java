@@ -18,7 +18,7 @@ class AppConfigTest {
         AppConfig config = AppConfig.from(Map.of());
 
         assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15),
-                false, Dialect.HTMX_2, 1024, Duration.ofSeconds(3)));
+                false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10)));
     }
 
     @Test
@@ -35,7 +35,7 @@ class AppConfigTest {
                 "HERALD_HEARTBEAT_SECONDS", "30"));
 
         assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "a-publisher-key-of-32-bytes-or-more",
-                new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), false, Dialect.HTMX_2, 1024, Duration.ofSeconds(3)));
+                new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10)));
     }
 
     @Test

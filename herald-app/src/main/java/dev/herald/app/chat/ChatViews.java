@@ -3,6 +3,7 @@ package dev.herald.app.chat;
 import dev.herald.app.web.Layout;
 import dev.herald.htmx.JteRenderer;
 import dev.herald.htmx.PageStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,11 +48,18 @@ final class ChatViews {
 
     /** The composer of a room, empty, or with the refused text and the reason. */
     String composer(Room room, String body, String error) {
-        return templates.render("chat/composer.jte", Map.of("room", room, "body", body, "error", error));
+        return templates.render("chat/composer.jte", withError(Map.of("room", room, "body", body), error));
     }
 
     /** The form that creates a room, empty, or with the refused name and the reason. */
     String roomForm(String name, String error) {
-        return templates.render("chat/room-form.jte", Map.of("name", name, "error", error));
+        return templates.render("chat/room-form.jte", withError(Map.of("name", name), error));
+    }
+
+    /** The parameters and the error, which may be {@code null} (which {@link Map#of} refuses). */
+    private static Map<String, Object> withError(Map<String, Object> params, String error) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("error", error);
+        return all;
     }
 }
