@@ -103,4 +103,24 @@ class AppConfigTest {
         }
         assertThat(help).contains("default 8080", "default 0.0.0.0", "default ./data", "default 15");
     }
+
+    @Test
+    void readsTheHtmxDialectDevModeLogSizeAndPresenceGrace() {
+        AppConfig config = AppConfig.from(Map.of("HERALD_HTMX", "4", "HERALD_DEV", "1",
+                "HERALD_TOPIC_LOG_EVENTS", "64", "HERALD_PRESENCE_GRACE_MILLIS", "250"));
+
+        assertThat(config.htmx()).isEqualTo(Dialect.HTMX_4);
+        assertThat(config.dev()).isTrue();
+        assertThat(config.topicLogEvents()).isEqualTo(64);
+        assertThat(config.presenceGrace()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void refusesAnHtmxOtherThanTwoOrFour() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_HTMX", "3")))
+                .isInstanceOf(AppConfig.InvalidSettingException.class)
+                .hasMessage("HERALD_HTMX=3 is not valid: expected 2 or 4");
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_DEV", "yes")))
+                .hasMessage("HERALD_DEV=yes is not valid: expected 0 or 1");
+    }
 }

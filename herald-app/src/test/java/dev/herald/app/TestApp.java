@@ -27,8 +27,7 @@ public final class TestApp implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "HERALD_HOST", "127.0.0.1",
                 "HERALD_PORT", Integer.toString(port),
-                "HERALD_DATA_DIR", dataDir.toString(),
-                "HERALD_DEV", "1"));
+                "HERALD_DATA_DIR", dataDir.toString()));
         environment.putAll(settings);
         this.app = App.start(AppConfig.from(environment));
     }
