@@ -4,12 +4,15 @@ import dev.herald.app.agent.AgentEndpoints;
 import dev.herald.app.agent.loop.Agent;
 import dev.herald.app.agent.provider.Providers;
 import dev.herald.app.agent.tools.AppTools;
-import dev.herald.app.agent.tools.Toolbox;
+import dev.herald.app.chat.ChatEndpoints;
+import dev.herald.app.chat.ChatMessageSearch;
 import dev.herald.app.db.Database;
+import dev.herald.app.home.HomeEndpoints;
 import dev.herald.app.notifications.NotificationRepository;
 import dev.herald.app.notifications.NotificationsEndpoints;
 import dev.herald.app.web.Router;
 import dev.herald.htmx.Htmx;
+import dev.herald.htmx.JteRenderer;
 import dev.herald.hub.Hub;
 import dev.herald.jetty.HeraldServer;
 import java.net.URI;
@@ -39,22 +42,30 @@ public final class App implements AutoCloseable {
     public static App start(AppConfig config) {
         Database database = Database.sqlite(config.dataDir());
         try {
-            Hub hub = Hub.builder().build();
-            Templates templates = new Templates();
+            Hub hub = Hub.builder().maxEventsPerTopic(config.topicLogEvents()).build();
+            Htmx htmx = Htmx.builder(hub).dialect(config.htmx()).devMode(config.dev()).build();
+            JteRenderer templates = JteRenderer.precompiled();
+            Clock clock = Clock.systemUTC();
+            NotificationsEndpoints notifications = NotificationsEndpoints.create(database, hub, htmx, templates, clock);
+            ChatEndpoints chat = ChatEndpoints.create(database, hub, htmx, templates, clock, config.presenceGrace(),
+                    notifications.service());
             Router.Builder routes = Router.builder();
-            NotificationsEndpoints.create(database, hub, templates, Clock.systemUTC()).routes(routes);
-            Htmx htmx = Htmx.builder(hub).build();
-            Toolbox tools = AppTools.create(new NotificationRepository(database), Clock.systemUTC(),
-                    Optional.empty(), Optional.empty(), Optional.empty());
-            Agent agent = Agent.create(Providers.create(config.agent()), tools, Agent.DEFAULT_MAX_TURNS);
-            AgentEndpoints agentPages = AgentEndpoints.create(database, hub, htmx, agent, Clock.systemUTC());
+            new HomeEndpoints(hub, htmx, templates, notifications.service()).routes(routes);
+            notifications.routes(routes);
+            chat.routes(routes);
+            Agent agent = Agent.create(Providers.create(config.agent()), AppTools.create(new NotificationRepository(database),
+                    clock, Optional.of(new ChatMessageSearch(database)), Optional.empty(), Optional.empty()), Agent.DEFAULT_MAX_TURNS);
+            AgentEndpoints agentPages = AgentEndpoints.create(database, hub, htmx, templates, agent, clock, notifications.service());
             agentPages.routes(routes);
             HeraldServer.Builder server = HeraldServer.builder(hub)
                     .host(config.host())
                     .port(config.port())
                     .publisherJwtKey(config.publisherJwtKey())
                     .heartbeat(config.heartbeat())
+                    .snapshotSource(notifications.service())
+                    .snapshotSource(chat.service())
                     .snapshotSource(agentPages.snapshots())
+                    .streamListener(chat.presence())
                     .handler(routes.build());
             if (config.tls() != null) {
                 server.tls(config.tls().keystore(), config.tls().password());

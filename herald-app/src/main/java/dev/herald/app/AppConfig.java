@@ -1,6 +1,7 @@
 package dev.herald.app;
 
 import dev.herald.app.agent.provider.ProviderSettings;
+import dev.herald.htmx.Dialect;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,15 @@ import java.util.Map;
  * @param publisherJwtKey the key publishers' JWTs are signed with, or {@code null}: HTTP
  *                        publishing is off
  * @param tls             the key store to serve HTTPS and HTTP/2 with, or {@code null}: plain HTTP
+ * @param dev             dev mode: warn about published events no rendered page listens to
+ * @param htmx            the htmx dialect pages use unless they ask for the other ({@code ?htmx=2|4})
+ * @param topicLogEvents  how many events each topic's log keeps for replay
+ * @param presenceGrace   how long a user stays listed in a room after their last tab's stream ended
+ *                        (a reconnecting tab must not make them leave and join)
  * @param agent           who answers at {@code /agent}
  */
 public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat,
-                        ProviderSettings agent) {
+                        boolean dev, Dialect htmx, int topicLogEvents, Duration presenceGrace, ProviderSettings agent) {
 
     /** A PKCS#12 or JKS key store and its password. */
     public record Tls(Path keystore, String password) {
@@ -32,7 +38,8 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
     public String toString() {
         return "AppConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
                 + ", publisherJwtKey=" + (publisherJwtKey == null ? "(unset)" : "(hidden)")
-                + ", tls=" + tls + ", heartbeat=" + heartbeat + ", agent=" + agent + "]";
+                + ", tls=" + tls + ", heartbeat=" + heartbeat + ", dev=" + dev + ", htmx=" + htmx
+                + ", topicLogEvents=" + topicLogEvents + ", presenceGrace=" + presenceGrace + ", agent=" + agent + "]";
     }
 
     static final int MIN_JWT_KEY_BYTES = 32;
@@ -49,6 +56,11 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
         TLS_KEYSTORE("HERALD_TLS_KEYSTORE", null, "Key store file: serve HTTPS with HTTP/2. Unset: plain HTTP."),
         TLS_KEYSTORE_PASSWORD("HERALD_TLS_KEYSTORE_PASSWORD", null, "Password of HERALD_TLS_KEYSTORE; required with it."),
         HEARTBEAT_SECONDS("HERALD_HEARTBEAT_SECONDS", "15", "Seconds between heartbeat comments on an idle stream, 1-3600."),
+        DEV("HERALD_DEV", "0", "1: dev mode (warns about published events that no rendered page listens to)."),
+        HTMX("HERALD_HTMX", "2", "htmx version pages use, 2 or 4 (a page may ask for the other with ?htmx=2 or ?htmx=4)."),
+        TOPIC_LOG_EVENTS("HERALD_TOPIC_LOG_EVENTS", "1024", "Events each topic keeps for replay after a reconnect, 1-1048576."),
+        PRESENCE_GRACE_MILLIS("HERALD_PRESENCE_GRACE_MILLIS", "10000",
+                "Milliseconds a user stays listed in a chat room after their last tab left, 0-60000."),
         AGENT_PROVIDER("HERALD_AGENT_PROVIDER", null, "Who answers at /agent: offline, anthropic or openai. Unset: anthropic with "
                 + "ANTHROPIC_API_KEY, else openai with HERALD_OPENAI_BASE_URL, else the offline agent (no language model)."),
         ANTHROPIC_API_KEY("ANTHROPIC_API_KEY", null, "Anthropic API key, for the anthropic provider."),
@@ -103,6 +115,10 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 publisherJwtKey(environment),
                 tls(environment),
                 Duration.ofSeconds(integer(Setting.HEARTBEAT_SECONDS, environment, 1, 3600, "whole seconds 1-3600")),
+                integer(Setting.DEV, environment, 0, 1, "0 or 1") == 1,
+                dialect(environment),
+                integer(Setting.TOPIC_LOG_EVENTS, environment, 1, 1 << 20, "a count 1-1048576"),
+                Duration.ofMillis(integer(Setting.PRESENCE_GRACE_MILLIS, environment, 0, 60_000, "milliseconds 0-60000")),
                 agent(environment));
     }
 
@@ -132,6 +148,15 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
             // reported below, with the variable's name
         }
         throw new InvalidSettingException(setting, value, expected);
+    }
+
+    private static Dialect dialect(Map<String, String> environment) {
+        String value = Setting.HTMX.in(environment);
+        try {
+            return Dialect.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(Setting.HTMX, value, "2 or 4");
+        }
     }
 
     private static ProviderSettings agent(Map<String, String> environment) {

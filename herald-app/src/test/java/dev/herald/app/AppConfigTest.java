@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.app.agent.provider.ProviderSettings;
+import dev.herald.htmx.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,7 @@ class AppConfigTest {
         AppConfig config = AppConfig.from(Map.of());
 
         assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15),
-                ProviderSettings.offline(Duration.ofMillis(40))));
+                false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10), ProviderSettings.offline(Duration.ofMillis(40))));
     }
 
     @Test
@@ -35,7 +36,8 @@ class AppConfigTest {
                 "HERALD_HEARTBEAT_SECONDS", "30"));
 
         assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "a-publisher-key-of-32-bytes-or-more",
-                new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), ProviderSettings.offline(Duration.ofMillis(40))));
+                new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
+                ProviderSettings.offline(Duration.ofMillis(40))));
     }
 
     @Test
@@ -102,6 +104,26 @@ class AppConfigTest {
             assertThat(help).contains(setting.variable, setting.meaning);
         }
         assertThat(help).contains("default 8080", "default 0.0.0.0", "default ./data", "default 15");
+    }
+
+    @Test
+    void readsTheHtmxDialectDevModeLogSizeAndPresenceGrace() {
+        AppConfig config = AppConfig.from(Map.of("HERALD_HTMX", "4", "HERALD_DEV", "1",
+                "HERALD_TOPIC_LOG_EVENTS", "64", "HERALD_PRESENCE_GRACE_MILLIS", "250"));
+
+        assertThat(config.htmx()).isEqualTo(Dialect.HTMX_4);
+        assertThat(config.dev()).isTrue();
+        assertThat(config.topicLogEvents()).isEqualTo(64);
+        assertThat(config.presenceGrace()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void refusesAnHtmxOtherThanTwoOrFour() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_HTMX", "3")))
+                .isInstanceOf(AppConfig.InvalidSettingException.class)
+                .hasMessage("HERALD_HTMX=3 is not valid: expected 2 or 4");
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_DEV", "yes")))
+                .hasMessage("HERALD_DEV=yes is not valid: expected 0 or 1");
     }
 
     @Test

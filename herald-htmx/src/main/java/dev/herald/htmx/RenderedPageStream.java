@@ -116,7 +116,8 @@ final class RenderedPageStream implements PageStream {
 
     @Override
     public String autoScroll() {
-        return "on load scroll me to bottom then on " + dialect.afterSwapEvent() + " scroll me to bottom";
+        // The guide's "scroll me to bottom" is not a _hyperscript 0.9 command: set the scroll position instead.
+        return "on load or " + dialect.afterSwapEvent() + " set my scrollTop to my scrollHeight";
     }
 
     /** Out-of-band events and the gap re-render need a listener too, or htmx drops them unseen. */

@@ -5,7 +5,6 @@ import dev.herald.app.agent.loop.AgentException;
 import dev.herald.htmx.Contract;
 import dev.herald.htmx.Fragment;
 import dev.herald.htmx.Htmx;
-import dev.herald.htmx.PageStream;
 import dev.herald.htmx.Rerender;
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
@@ -106,9 +105,12 @@ public final class AgentRunService {
         return repository.newest(LIST_LIMIT);
     }
 
-    /** The run's page as of now, live (subscribing from the position it was read at) while it runs. */
-    public Optional<String> renderPage(long runId) {
-        return read(() -> view(runId).map(view -> views.page(view, view.run().live() ? stream(view) : null)));
+    /** The run as its page shows it now, with the hub position it was read at. */
+    Optional<RunPage> page(long runId) {
+        return read(() -> {
+            String position = hub.position();
+            return view(runId).map(view -> new RunPage(position, view));
+        });
     }
 
     /** Gap re-renders of run topics: the answer so far while running, the static run after. */
@@ -125,10 +127,6 @@ public final class AgentRunService {
                         : List.of(views.staticRun(view))));
             });
         };
-    }
-
-    private PageStream stream(RunView view) {
-        return htmx.page(hub.position(), List.of(view.run().topic()), AgentContracts.ALL);
     }
 
     private void execute(LiveRun state, String prompt) {

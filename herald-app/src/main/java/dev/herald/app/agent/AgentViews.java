@@ -1,5 +1,6 @@
 package dev.herald.app.agent;
 
+import dev.herald.app.web.Layout;
 import dev.herald.htmx.Fragment;
 import dev.herald.htmx.JteRenderer;
 import dev.herald.htmx.PageStream;
@@ -11,18 +12,23 @@ import java.util.Map;
 /** The agent templates ({@code src/main/jte/agent/}), rendered to strings and fragments. */
 final class AgentViews {
 
+    /** The navigation entry of the agent's pages ({@code layout.jte}). */
+    private static final String SECTION = "agent";
+
     private final JteRenderer jte;
 
     AgentViews(JteRenderer jte) {
         this.jte = jte;
     }
 
-    String index(String agent, List<AgentRun> runs) {
-        return jte.render("agent/index.jte", Map.of("agent", agent, "runs", runs));
+    String index(String agent, List<AgentRun> runs, PageStream stream, int unread) {
+        return jte.render("agent/index.jte", Map.of("agent", agent, "runs", runs,
+                "layout", new Layout("Agent", SECTION, stream, unread)));
     }
 
-    String page(RunView view, PageStream stream) {
-        return jte.render("agent/run.jte", runParams(view, stream));
+    String page(RunView view, PageStream stream, int unread) {
+        return jte.render("agent/run.jte", Map.of("view", view,
+                "layout", new Layout("Run " + view.run().id() + " · Agent", SECTION, stream, unread)));
     }
 
     /** One piece of streamed text, as it is appended to the answer. */
@@ -51,13 +57,9 @@ final class AgentViews {
 
     /** The whole run as its static page shows it, replacing {@code #run}. */
     Fragment staticRun(RunView view) {
-        return Fragment.of(jte.render("agent/run-body.jte", runParams(view, null)), AgentContracts.RUN_TARGET, Swap.OUTER_HTML);
-    }
-
-    private static Map<String, Object> runParams(RunView view, PageStream stream) {
         Map<String, Object> params = new HashMap<>();
         params.put("view", view);
-        params.put("stream", stream);
-        return params;
+        params.put("stream", null); // static: no region
+        return Fragment.of(jte.render("agent/run-body.jte", params), AgentContracts.RUN_TARGET, Swap.OUTER_HTML);
     }
 }

@@ -59,12 +59,12 @@ class AgentPageTest {
         assertThat(page.locator("#output")).containsText("1 notification mentions \"deploy\":\n- Deploy finished");
         assertThat(page.locator(".run-agent")).hasText("offline agent (no language model)");
         Assertions.assertThat(page.evaluate("() => window.liveOutput")).isEqualTo(page.evaluate("() => outputText()"));
-        assertThat(page.locator("[sse-connect]")).hasCount(0); // the static view: the stream is closed
+        assertThat(page.locator("#output[sse-swap]")).hasCount(0); // the static view: the answer no longer listens
         BrowserKit.screenshot(page, "agent-run-done");
 
         page.navigate(app.uri("/agent").toString());
         assertThat(page.locator(".run-item")).hasCount(1);
-        assertThat(page.locator(".run-item .badge")).hasText("Done");
+        assertThat(page.locator(".run-item .status-badge")).hasText("Done");
         BrowserKit.screenshot(page, "agent-index");
     }
 
@@ -95,7 +95,7 @@ class AgentPageTest {
         page.getByText("Cancel").click();
 
         assertThat(page.locator(".banner-cancelled")).hasText("Cancelled");
-        assertThat(page.locator(".badge")).hasText("Cancelled");
+        assertThat(page.locator(".status-badge")).hasText("Cancelled");
         assertThat(page.locator("#output")).not().containsText("It is");
         assertThat(page.getByText("Cancel", new Page.GetByTextOptions().setExact(true))).hasCount(0);
     }
@@ -120,7 +120,7 @@ class AgentPageTest {
         Page page = context.newPage();
         page.navigate(app.uri("/").toString());
 
-        page.locator("nav").getByText("Agent").click();
+        page.locator("nav.nav").getByText("Agent").click();
 
         assertThat(page.locator("h1")).hasText("Agent");
         assertThat(page.locator(".agent-label")).hasText("Answered by offline agent (no language model)");

@@ -21,8 +21,6 @@ import dev.herald.hub.Replay;
 import dev.herald.hub.Subscriber;
 import dev.herald.sse.SseEvent;
 import dev.herald.testing.Await;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentRunServiceTest {
 
     private static final Pattern TEXT_SPAN = Pattern.compile("<span>([^<]*)</span>");
-    private static final Pattern POSITION = Pattern.compile("lastEventID=([^\"&]+)");
 
     @TempDir
     Path dataDir;
@@ -102,7 +99,7 @@ class AgentRunServiceTest {
         AgentRun run = service.start("Give me an overview of the notifications and the time");
         List<Watch> pages = new ArrayList<>();
         while (repository().find(run.id()).orElseThrow().live()) {
-            pages.add(Watch.page(hub, service.renderPage(run.id()).orElseThrow()));
+            pages.add(Watch.page(hub, service.page(run.id()).orElseThrow()));
             sleep(Duration.ofMillis(7));
         }
         AgentRun done = repository().find(run.id()).orElseThrow();
@@ -212,13 +209,11 @@ class AgentRunServiceTest {
             return watch;
         }
 
-        /** The text a rendered page shows, and its stream from the position it was rendered at. */
-        static Watch page(Hub hub, String html) {
-            Matcher position = POSITION.matcher(html);
-            String output = html.substring(html.indexOf("id=\"output\""), html.indexOf("id=\"run-error\""));
-            Watch watch = new Watch(texts(output));
-            if (position.find()) {
-                hub.subscribe(List.of("agent/run/1"), URLDecoder.decode(position.group(1), StandardCharsets.UTF_8), watch);
+        /** The text a page shows, and its stream from the position it was read at (a static page has none). */
+        static Watch page(Hub hub, RunPage page) {
+            Watch watch = new Watch(page.view().run().answer());
+            if (page.view().run().live()) {
+                hub.subscribe(List.of(page.view().run().topic()), page.position(), watch);
             } else {
                 watch.events.add(SseEvent.message("done", "static page"));
             }
