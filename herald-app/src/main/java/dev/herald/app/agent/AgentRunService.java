@@ -146,6 +146,7 @@ public final class AgentRunService {
 
     /** Stores the end of the run, then tells its pages: the error if any, then the static run. */
     private void finish(LiveRun state, RunStatus status, String error) {
+        Thread.interrupted(); // a cancel may have interrupted a provider's read late: the run is over
         write(() -> {
             storeText(state);
             repository.finish(state.id, status, error, clock.instant());

@@ -55,13 +55,19 @@ final class AnthropicModel implements ModelClient {
         tools.forEach(spec -> params.addTool(AnthropicConversation.tool(spec)));
         MessageAccumulator accumulator = MessageAccumulator.create();
         try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params.build());
-             Cancellation.Registration ignored = cancellation.closeOnCancel(stream)) {
+             // First interrupt the read (a virtual thread's socket read ends at once), then close the stream.
+             Cancellation.Registration interrupt = cancellation.closeOnCancel(Thread.currentThread()::interrupt);
+             Cancellation.Registration close = cancellation.closeOnCancel(stream)) {
             stream.stream().forEach(event -> {
                 accumulator.accumulate(event);
                 event.contentBlockDelta().flatMap(delta -> delta.delta().text()).ifPresent(text -> onText.accept(text.text()));
             });
         } catch (RuntimeException e) {
             throw cancellation.isCancelled() ? Cancellation.cancelledException() : translate(e);
+        } finally {
+            if (cancellation.isCancelled()) {
+                Thread.interrupted(); // the interrupt was for the read
+            }
         }
         cancellation.check(); // a stream closed by the cancel may simply end
         com.anthropic.models.messages.Message message;

@@ -60,13 +60,19 @@ final class OpenAiModel implements ModelClient {
         tools.forEach(spec -> params.addTool(OpenAiConversation.tool(spec)));
         ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
         try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params.build());
-             Cancellation.Registration ignored = cancellation.closeOnCancel(stream)) {
+             // First interrupt the read (a virtual thread's socket read ends at once), then close the stream.
+             Cancellation.Registration interrupt = cancellation.closeOnCancel(Thread.currentThread()::interrupt);
+             Cancellation.Registration close = cancellation.closeOnCancel(stream)) {
             stream.stream().forEach(chunk -> {
                 accumulator.accumulate(chunk);
                 chunk.choices().forEach(choice -> choice.delta().content().filter(t -> !t.isEmpty()).ifPresent(onText));
             });
         } catch (RuntimeException e) {
             throw cancellation.isCancelled() ? Cancellation.cancelledException() : translate(e);
+        } finally {
+            if (cancellation.isCancelled()) {
+                Thread.interrupted(); // the interrupt was for the read
+            }
         }
         cancellation.check(); // a stream closed by the cancel may simply end
         ChatCompletion completion;
