@@ -1,6 +1,7 @@
 package dev.herald.app;
 
 import dev.herald.app.db.Database;
+import dev.herald.app.jobs.JobsEndpoints;
 import dev.herald.app.notifications.NotificationsEndpoints;
 import dev.herald.app.web.Router;
 import dev.herald.hub.Hub;
@@ -15,10 +16,12 @@ import java.time.Clock;
 public final class App implements AutoCloseable {
 
     private final Database database;
+    private final JobsEndpoints jobs;
     private final HeraldServer server;
 
-    private App(Database database, HeraldServer server) {
+    private App(Database database, JobsEndpoints jobs, HeraldServer server) {
         this.database = database;
+        this.jobs = jobs;
         this.server = server;
     }
 
@@ -35,6 +38,8 @@ public final class App implements AutoCloseable {
             Templates templates = new Templates();
             Router.Builder routes = Router.builder();
             NotificationsEndpoints.create(database, hub, templates, Clock.systemUTC()).routes(routes);
+            JobsEndpoints jobs = JobsEndpoints.create(database, hub, templates, Clock.systemUTC(), config.dataDir(), config.jobs());
+            jobs.routes(routes);
             HeraldServer.Builder server = HeraldServer.builder(hub)
                     .host(config.host())
                     .port(config.port())
@@ -44,7 +49,7 @@ public final class App implements AutoCloseable {
             if (config.tls() != null) {
                 server.tls(config.tls().keystore(), config.tls().password());
             }
-            App app = new App(database, server.build());
+            App app = new App(database, jobs, server.build());
             app.server.start();
             return app;
         } catch (RuntimeException e) {
@@ -63,10 +68,14 @@ public final class App implements AutoCloseable {
         return server;
     }
 
-    /** Graceful: every stream gets the final event, the server stops, then the database closes. */
+    /**
+     * Graceful: running jobs stop (and say so on their pages), every stream gets the final event,
+     * the server stops, then the database closes.
+     */
     @Override
     public void close() {
         try {
+            jobs.close();
             server.close();
         } finally {
             database.close();

@@ -12,8 +12,20 @@ import java.util.Map;
  * @param publisherJwtKey the key publishers' JWTs are signed with, or {@code null}: HTTP
  *                        publishing is off
  * @param tls             the key store to serve HTTPS and HTTP/2 with, or {@code null}: plain HTTP
+ * @param jobs            the jobs feature's limits
  */
-public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat) {
+public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat,
+                        Jobs jobs) {
+
+    /**
+     * The jobs feature's limits.
+     *
+     * @param uploadMaxBytes     the largest file accepted; a larger upload is refused and nothing is stored
+     * @param workers            jobs that run at once; more wait, queued
+     * @param readBytesPerSecond how fast one job may read its file, or 0 for as fast as the disk goes
+     */
+    public record Jobs(long uploadMaxBytes, int workers, long readBytesPerSecond) {
+    }
 
     /** A PKCS#12 or JKS key store and its password. */
     public record Tls(Path keystore, String password) {
@@ -27,7 +39,7 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
     public String toString() {
         return "AppConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
                 + ", publisherJwtKey=" + (publisherJwtKey == null ? "(unset)" : "(hidden)")
-                + ", tls=" + tls + ", heartbeat=" + heartbeat + "]";
+                + ", tls=" + tls + ", heartbeat=" + heartbeat + ", jobs=" + jobs + "]";
     }
 
     static final int MIN_JWT_KEY_BYTES = 32;
@@ -41,7 +53,11 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 "HS256 key (32+ bytes) of the JWTs that authorise POST /.well-known/mercure. Unset: HTTP publishing is off."),
         TLS_KEYSTORE("HERALD_TLS_KEYSTORE", null, "Key store file: serve HTTPS with HTTP/2. Unset: plain HTTP."),
         TLS_KEYSTORE_PASSWORD("HERALD_TLS_KEYSTORE_PASSWORD", null, "Password of HERALD_TLS_KEYSTORE; required with it."),
-        HEARTBEAT_SECONDS("HERALD_HEARTBEAT_SECONDS", "15", "Seconds between heartbeat comments on an idle stream, 1-3600.");
+        HEARTBEAT_SECONDS("HERALD_HEARTBEAT_SECONDS", "15", "Seconds between heartbeat comments on an idle stream, 1-3600."),
+        UPLOAD_MAX_BYTES("HERALD_UPLOAD_MAX_BYTES", "67108864", "Largest file /jobs accepts, in bytes (1 to 2^40); larger uploads get 413 and nothing is stored."),
+        JOB_WORKERS("HERALD_JOB_WORKERS", "2", "Jobs that run at once, 1-64; later ones wait, queued."),
+        JOB_READ_BYTES_PER_SECOND("HERALD_JOB_READ_BYTES_PER_SECOND", "0",
+                "How fast one job may read its file, in bytes per second (0: unlimited); spares the disk and CPU for the rest.");
 
         public final String variable;
         public final String defaultValue;
@@ -83,7 +99,11 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 Path.of(Setting.DATA_DIR.in(environment)),
                 publisherJwtKey(environment),
                 tls(environment),
-                Duration.ofSeconds(integer(Setting.HEARTBEAT_SECONDS, environment, 1, 3600, "whole seconds 1-3600")));
+                Duration.ofSeconds(integer(Setting.HEARTBEAT_SECONDS, environment, 1, 3600, "whole seconds 1-3600")),
+                new Jobs(
+                        number(Setting.UPLOAD_MAX_BYTES, environment, 1, 1L << 40, "a number of bytes 1 to 2^40"),
+                        integer(Setting.JOB_WORKERS, environment, 1, 64, "a number of workers 1-64"),
+                        number(Setting.JOB_READ_BYTES_PER_SECOND, environment, 0, Long.MAX_VALUE, "bytes per second, 0 or more")));
     }
 
     /** What {@code --help} prints: every setting with its default and meaning. */
@@ -102,9 +122,13 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
     }
 
     private static int integer(Setting setting, Map<String, String> environment, int min, int max, String expected) {
+        return (int) number(setting, environment, min, max, expected);
+    }
+
+    private static long number(Setting setting, Map<String, String> environment, long min, long max, String expected) {
         String value = setting.in(environment);
         try {
-            int parsed = Integer.parseInt(value.strip());
+            long parsed = Long.parseLong(value.strip());
             if (parsed >= min && parsed <= max) {
                 return parsed;
             }

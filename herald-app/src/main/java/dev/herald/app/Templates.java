@@ -3,6 +3,7 @@ package dev.herald.app;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.util.Map;
 
 /**
  * The app's JTE templates, compiled at build time ({@code jte-maven-plugin}), so nothing is
@@ -19,6 +20,13 @@ public final class Templates {
     public String render(String name, Object model) {
         StringOutput output = new StringOutput();
         engine.render(name, model, output);
+        return output.toString().strip();
+    }
+
+    /** Renders {@code name} with named parameters; otherwise as {@link #render(String, Object)}. */
+    public String render(String name, Map<String, Object> parameters) {
+        StringOutput output = new StringOutput();
+        engine.render(name, parameters, output);
         return output.toString().strip();
     }
 }
