@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The real app, wired as {@link Main} wires it, on an ephemeral loopback port, with a client. */
@@ -16,19 +17,36 @@ public final class TestApp implements AutoCloseable {
 
     final Path dataDir;
     /** HTTP/1.1, as a browser speaks to a plain-HTTP server. */
-    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private App app;
 
-    private TestApp(Path dataDir, int port) {
+    private final Map<String, String> settings;
+
+    private TestApp(Path dataDir, int port, Map<String, String> settings) {
         this.dataDir = dataDir;
-        this.app = App.start(AppConfig.from(Map.of(
-                "HERALD_HOST", "127.0.0.1",
-                "HERALD_PORT", Integer.toString(port),
-                "HERALD_DATA_DIR", dataDir.toString())));
+        this.settings = settings;
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("HERALD_HOST", "127.0.0.1");
+        environment.put("HERALD_PORT", Integer.toString(port));
+        environment.put("HERALD_DATA_DIR", dataDir.toString());
+        this.app = App.start(AppConfig.from(environment));
     }
 
     public static TestApp start(Path dataDir) {
-        return new TestApp(dataDir, 0);
+        return start(dataDir, Map.of());
+    }
+
+    /** With {@code settings} (environment variables, such as {@code HERALD_JOB_WORKERS}) over the defaults. */
+    public static TestApp start(Path dataDir, Map<String, String> settings) {
+        return new TestApp(dataDir, 0, settings);
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public App app() {
@@ -43,7 +61,7 @@ public final class TestApp implements AutoCloseable {
     public void restart() {
         int port = app.server().port();
         app.close();
-        app = new TestApp(dataDir, port).app;
+        app = new TestApp(dataDir, port, settings).app;
     }
 
     public HttpResponse<String> get(String path) {
@@ -70,7 +88,20 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Uploads {@code content} as the file {@code fileName} of a multipart form, as a browser does. */
+    public HttpResponse<String> upload(String path, String fileName, byte[] content) {
+        String boundary = "----herald-test-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -52,7 +52,7 @@ final class Uploads {
      */
     ReceivedUpload receive(Request request) throws IOException {
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (contentType == null || !MimeTypes.Type.MULTIPART_FORM_DATA.is(MimeTypes.getContentTypeWithoutCharset(contentType))) {
+        if (contentType == null || !MimeTypes.Type.MULTIPART_FORM_DATA.is(contentType.split(";", 2)[0].strip())) {
             throw new UploadRefusedException(HttpStatus.UNSUPPORTED_MEDIA_TYPE_415,
                     "Upload the file as multipart/form-data, not " + contentType + ".", null);
         }
