@@ -2,6 +2,7 @@ package dev.herald.app;
 
 import dev.herald.app.db.Database;
 import dev.herald.app.jobs.JobsEndpoints;
+import dev.herald.app.logs.LogsEndpoints;
 import dev.herald.app.notifications.NotificationsEndpoints;
 import dev.herald.app.web.Router;
 import dev.herald.hub.Hub;
@@ -17,11 +18,13 @@ public final class App implements AutoCloseable {
 
     private final Database database;
     private final JobsEndpoints jobs;
+    private final LogsEndpoints logs;
     private final HeraldServer server;
 
-    private App(Database database, JobsEndpoints jobs, HeraldServer server) {
+    private App(Database database, JobsEndpoints jobs, LogsEndpoints logs, HeraldServer server) {
         this.database = database;
         this.jobs = jobs;
+        this.logs = logs;
         this.server = server;
     }
 
@@ -40,6 +43,8 @@ public final class App implements AutoCloseable {
             NotificationsEndpoints.create(database, hub, templates, Clock.systemUTC()).routes(routes);
             JobsEndpoints jobs = JobsEndpoints.create(database, hub, templates, Clock.systemUTC(), config.dataDir(), config.jobs());
             jobs.routes(routes);
+            LogsEndpoints logs = LogsEndpoints.start(hub, templates);
+            logs.routes(routes);
             HeraldServer.Builder server = HeraldServer.builder(hub)
                     .host(config.host())
                     .port(config.port())
@@ -49,7 +54,7 @@ public final class App implements AutoCloseable {
             if (config.tls() != null) {
                 server.tls(config.tls().keystore(), config.tls().password());
             }
-            App app = new App(database, jobs, server.build());
+            App app = new App(database, jobs, logs, server.build());
             app.server.start();
             return app;
         } catch (RuntimeException e) {
@@ -76,6 +81,7 @@ public final class App implements AutoCloseable {
     public void close() {
         try {
             jobs.close();
+            logs.close();
             server.close();
         } finally {
             database.close();

@@ -1,0 +1,25 @@
+package dev.herald.app.logs;
+
+import dev.herald.htmx.SubscribeUrl;
+import java.util.List;
+
+/**
+ * The log tail for one level filter, read at one stream position.
+ *
+ * @param lines    the kept lines that pass the filter, oldest first
+ * @param maxLines the most lines the page keeps; older ones are removed as new ones arrive
+ */
+public record LogsPage(String position, LogLevel level, List<LogLine> lines, int maxLines) {
+
+    public LogsPage {
+        lines = List.copyOf(lines);
+    }
+
+    public String streamUrl() {
+        return SubscribeUrl.of(List.of(level.topic()), position);
+    }
+
+    public List<LogLevel> levels() {
+        return List.of(LogLevel.values());
+    }
+}
