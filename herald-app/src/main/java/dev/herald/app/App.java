@@ -1,6 +1,7 @@
 package dev.herald.app;
 
 import dev.herald.app.db.Database;
+import dev.herald.app.dashboard.DashboardEndpoints;
 import dev.herald.app.jobs.JobsEndpoints;
 import dev.herald.app.logs.LogsEndpoints;
 import dev.herald.app.notifications.NotificationsEndpoints;
@@ -9,6 +10,9 @@ import dev.herald.hub.Hub;
 import dev.herald.jetty.HeraldServer;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The running app: the database, the hub, the features' routes and the server in front of them.
@@ -19,12 +23,14 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final JobsEndpoints jobs;
     private final LogsEndpoints logs;
+    private final DashboardEndpoints dashboard;
     private final HeraldServer server;
 
-    private App(Database database, JobsEndpoints jobs, LogsEndpoints logs, HeraldServer server) {
+    private App(Database database, JobsEndpoints jobs, LogsEndpoints logs, DashboardEndpoints dashboard, HeraldServer server) {
         this.database = database;
         this.jobs = jobs;
         this.logs = logs;
+        this.dashboard = dashboard;
         this.server = server;
     }
 
@@ -36,15 +42,23 @@ public final class App implements AutoCloseable {
      */
     public static App start(AppConfig config) {
         Database database = Database.sqlite(config.dataDir());
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             Hub hub = Hub.builder().build();
             Templates templates = new Templates();
             Router.Builder routes = Router.builder();
             NotificationsEndpoints.create(database, hub, templates, Clock.systemUTC()).routes(routes);
             JobsEndpoints jobs = JobsEndpoints.create(database, hub, templates, Clock.systemUTC(), config.dataDir(), config.jobs());
+            opened.push(jobs);
             jobs.routes(routes);
             LogsEndpoints logs = LogsEndpoints.start(hub, templates);
+            opened.push(logs);
             logs.routes(routes);
+            AtomicReference<HeraldServer> built = new AtomicReference<>();
+            DashboardEndpoints dashboard = DashboardEndpoints.create(hub,
+                    () -> built.get() == null ? new HeraldServer.Stats(0, 0) : built.get().stats(), templates, Clock.systemUTC());
+            opened.push(dashboard);
+            dashboard.routes(routes);
             HeraldServer.Builder server = HeraldServer.builder(hub)
                     .host(config.host())
                     .port(config.port())
@@ -54,10 +68,19 @@ public final class App implements AutoCloseable {
             if (config.tls() != null) {
                 server.tls(config.tls().keystore(), config.tls().password());
             }
-            App app = new App(database, jobs, logs, server.build());
+            built.set(server.build());
+            App app = new App(database, jobs, logs, dashboard, built.get());
             app.server.start();
+            dashboard.start();
             return app;
         } catch (RuntimeException e) {
+            for (AutoCloseable feature : opened) {
+                try {
+                    feature.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             database.close();
             throw e;
         }
@@ -81,6 +104,7 @@ public final class App implements AutoCloseable {
     public void close() {
         try {
             jobs.close();
+            dashboard.close();
             logs.close();
             server.close();
         } finally {

@@ -1,0 +1,94 @@
+package dev.herald.app.dashboard;
+
+import dev.herald.app.Templates;
+import dev.herald.hub.Hub;
+import dev.herald.hub.HubClosedException;
+import dev.herald.sse.SseEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The live dashboard: every second a {@link Sample} is kept (the last {@value #KEPT_SAMPLES}, five
+ * minutes, for the sparklines) and, while any page watches, the panels are rendered once and
+ * published to {@value #TOPIC} as out-of-band swaps. Every tick replaces every panel, so a page
+ * subscribes without a position: the next tick brings it up to date.
+ */
+final class Dashboard implements AutoCloseable {
+
+    static final String TOPIC = "dashboard";
+    static final String TICK_EVENT = "tick";
+    static final int KEPT_SAMPLES = 300;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<Sample> samples = new ArrayDeque<>(KEPT_SAMPLES); // guarded by lock
+    private final Sampler sampler;
+    private final Hub hub;
+    private final Templates templates;
+    private final ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("herald-dashboard").factory());
+
+    Dashboard(Sampler sampler, Hub hub, Templates templates) {
+        this.sampler = sampler;
+        this.hub = hub;
+        this.templates = templates;
+        keep(sampler.next());
+    }
+
+    void start() {
+        ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The page as of the newest sample. */
+    String renderPage() {
+        return templates.render("dashboard/page.jte", view());
+    }
+
+    private void tick() {
+        try {
+            keep(sampler.next());
+            if (hub.stats().subscribersByTopic().containsKey(TOPIC)) {
+                hub.publish(TOPIC, SseEvent.message(TICK_EVENT,
+                        templates.render("dashboard/panels.jte", Map.of("view", view(), "oob", true))));
+            }
+        } catch (HubClosedException e) {
+            ticker.shutdown();
+        } catch (RuntimeException e) {
+            // a failed tick must not cancel the schedule; the next one tries again
+            org.slf4j.LoggerFactory.getLogger(Dashboard.class).warn("dashboard tick failed", e);
+        }
+    }
+
+    private void keep(Sample sample) {
+        lock.lock();
+        try {
+            if (samples.size() == KEPT_SAMPLES) {
+                samples.removeFirst();
+            }
+            samples.addLast(sample);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private DashboardView view() {
+        List<Sample> kept;
+        lock.lock();
+        try {
+            kept = new ArrayList<>(samples);
+        } finally {
+            lock.unlock();
+        }
+        return DashboardView.of(kept, KEPT_SAMPLES);
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}
