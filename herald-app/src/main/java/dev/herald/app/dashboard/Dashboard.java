@@ -24,6 +24,7 @@ final class Dashboard implements AutoCloseable {
     static final String TOPIC = "dashboard";
     static final String TICK_EVENT = "tick";
     static final int KEPT_SAMPLES = 300;
+    static final int MIN_SLOTS = 60;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Sample> samples = new ArrayDeque<>(KEPT_SAMPLES); // guarded by lock
@@ -84,7 +85,8 @@ final class Dashboard implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        return DashboardView.of(kept, KEPT_SAMPLES);
+        // A young server's line fills a minute's width; after that it spans what is kept (five minutes).
+        return DashboardView.of(kept, Math.clamp(kept.size(), MIN_SLOTS, KEPT_SAMPLES));
     }
 
     @Override
