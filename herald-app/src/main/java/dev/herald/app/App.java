@@ -1,11 +1,15 @@
 package dev.herald.app;
 
-import dev.herald.app.db.Database;
+import dev.herald.app.chat.ChatEndpoints;
 import dev.herald.app.dashboard.DashboardEndpoints;
+import dev.herald.app.db.Database;
+import dev.herald.app.home.HomeEndpoints;
 import dev.herald.app.jobs.JobsEndpoints;
 import dev.herald.app.logs.LogsEndpoints;
 import dev.herald.app.notifications.NotificationsEndpoints;
 import dev.herald.app.web.Router;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.JteRenderer;
 import dev.herald.hub.Hub;
 import dev.herald.jetty.HeraldServer;
 import java.net.URI;
@@ -44,26 +48,40 @@ public final class App implements AutoCloseable {
         Database database = Database.sqlite(config.dataDir());
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            Hub hub = Hub.builder().build();
-            Templates templates = new Templates();
-            Router.Builder routes = Router.builder();
-            NotificationsEndpoints.create(database, hub, templates, Clock.systemUTC()).routes(routes);
-            JobsEndpoints jobs = JobsEndpoints.create(database, hub, templates, Clock.systemUTC(), config.dataDir(), config.jobs());
+            Hub hub = Hub.builder().maxEventsPerTopic(config.topicLogEvents()).build();
+            Htmx htmx = Htmx.builder(hub).dialect(config.htmx()).devMode(config.dev()).build();
+            JteRenderer templates = JteRenderer.precompiled();
+            Clock clock = Clock.systemUTC();
+            NotificationsEndpoints notifications = NotificationsEndpoints.create(database, hub, htmx, templates, clock);
+            ChatEndpoints chat = ChatEndpoints.create(database, hub, htmx, templates, clock, config.presenceGrace(),
+                    notifications.service());
+            JobsEndpoints jobs = JobsEndpoints.create(database, hub, htmx, templates, clock, config.dataDir(), config.jobs(),
+                    notifications.service());
             opened.push(jobs);
-            jobs.routes(routes);
-            LogsEndpoints logs = LogsEndpoints.start(hub, templates);
+            LogsEndpoints logs = LogsEndpoints.start(hub, htmx, templates, notifications.service());
             opened.push(logs);
-            logs.routes(routes);
             AtomicReference<HeraldServer> built = new AtomicReference<>();
-            DashboardEndpoints dashboard = DashboardEndpoints.create(hub,
-                    () -> built.get() == null ? new HeraldServer.Stats(0, 0) : built.get().stats(), templates, Clock.systemUTC());
+            DashboardEndpoints dashboard = DashboardEndpoints.create(hub, htmx,
+                    () -> built.get() == null ? new HeraldServer.Stats(0, 0) : built.get().stats(), templates, clock,
+                    notifications.service());
             opened.push(dashboard);
+            Router.Builder routes = Router.builder();
+            new HomeEndpoints(hub, htmx, templates, notifications.service()).routes(routes);
+            notifications.routes(routes);
+            chat.routes(routes);
+            jobs.routes(routes);
+            logs.routes(routes);
             dashboard.routes(routes);
             HeraldServer.Builder server = HeraldServer.builder(hub)
                     .host(config.host())
                     .port(config.port())
                     .publisherJwtKey(config.publisherJwtKey())
                     .heartbeat(config.heartbeat())
+                    .snapshotSource(notifications.service())
+                    .snapshotSource(chat.service())
+                    .snapshotSource(jobs.snapshots())
+                    .snapshotSource(logs.snapshots())
+                    .streamListener(chat.presence())
                     .handler(routes.build());
             if (config.tls() != null) {
                 server.tls(config.tls().keystore(), config.tls().password());
@@ -97,8 +115,8 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Graceful: running jobs stop (and say so on their pages), every stream gets the final event,
-     * the server stops, then the database closes.
+     * Graceful: running jobs stop (and say so on their pages), the dashboard and the log tail stop,
+     * every stream gets the final event, the server stops, then the database closes.
      */
     @Override
     public void close() {

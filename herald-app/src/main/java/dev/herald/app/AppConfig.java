@@ -1,5 +1,6 @@
 package dev.herald.app;
 
+import dev.herald.htmx.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +13,15 @@ import java.util.Map;
  * @param publisherJwtKey the key publishers' JWTs are signed with, or {@code null}: HTTP
  *                        publishing is off
  * @param tls             the key store to serve HTTPS and HTTP/2 with, or {@code null}: plain HTTP
+ * @param dev             dev mode: warn about published events no rendered page listens to
+ * @param htmx            the htmx dialect pages use unless they ask for the other ({@code ?htmx=2|4})
+ * @param topicLogEvents  how many events each topic's log keeps for replay
+ * @param presenceGrace   how long a user stays listed in a room after their last tab's stream ended
+ *                        (a reconnecting tab must not make them leave and join)
  * @param jobs            the jobs feature's limits
  */
 public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat,
-                        Jobs jobs) {
+                        boolean dev, Dialect htmx, int topicLogEvents, Duration presenceGrace, Jobs jobs) {
 
     /**
      * The jobs feature's limits.
@@ -39,7 +45,9 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
     public String toString() {
         return "AppConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
                 + ", publisherJwtKey=" + (publisherJwtKey == null ? "(unset)" : "(hidden)")
-                + ", tls=" + tls + ", heartbeat=" + heartbeat + ", jobs=" + jobs + "]";
+                + ", tls=" + tls + ", heartbeat=" + heartbeat + ", dev=" + dev + ", htmx=" + htmx
+                + ", topicLogEvents=" + topicLogEvents + ", presenceGrace=" + presenceGrace
+                + ", jobs=" + jobs + "]";
     }
 
     static final int MIN_JWT_KEY_BYTES = 32;
@@ -54,6 +62,11 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
         TLS_KEYSTORE("HERALD_TLS_KEYSTORE", null, "Key store file: serve HTTPS with HTTP/2. Unset: plain HTTP."),
         TLS_KEYSTORE_PASSWORD("HERALD_TLS_KEYSTORE_PASSWORD", null, "Password of HERALD_TLS_KEYSTORE; required with it."),
         HEARTBEAT_SECONDS("HERALD_HEARTBEAT_SECONDS", "15", "Seconds between heartbeat comments on an idle stream, 1-3600."),
+        DEV("HERALD_DEV", "0", "1: dev mode (warns about published events that no rendered page listens to)."),
+        HTMX("HERALD_HTMX", "2", "htmx version pages use, 2 or 4 (a page may ask for the other with ?htmx=2 or ?htmx=4)."),
+        TOPIC_LOG_EVENTS("HERALD_TOPIC_LOG_EVENTS", "1024", "Events each topic keeps for replay after a reconnect, 1-1048576."),
+        PRESENCE_GRACE_MILLIS("HERALD_PRESENCE_GRACE_MILLIS", "10000",
+                "Milliseconds a user stays listed in a chat room after their last tab left, 0-60000."),
         UPLOAD_MAX_BYTES("HERALD_UPLOAD_MAX_BYTES", "67108864", "Largest file /jobs accepts, in bytes (1 to 2^40); larger uploads get 413 and nothing is stored."),
         JOB_WORKERS("HERALD_JOB_WORKERS", "2", "Jobs that run at once, 1-64; later ones wait, queued."),
         JOB_READ_BYTES_PER_SECOND("HERALD_JOB_READ_BYTES_PER_SECOND", "0",
@@ -100,6 +113,10 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 publisherJwtKey(environment),
                 tls(environment),
                 Duration.ofSeconds(integer(Setting.HEARTBEAT_SECONDS, environment, 1, 3600, "whole seconds 1-3600")),
+                integer(Setting.DEV, environment, 0, 1, "0 or 1") == 1,
+                dialect(environment),
+                integer(Setting.TOPIC_LOG_EVENTS, environment, 1, 1 << 20, "a count 1-1048576"),
+                Duration.ofMillis(integer(Setting.PRESENCE_GRACE_MILLIS, environment, 0, 60_000, "milliseconds 0-60000")),
                 new Jobs(
                         number(Setting.UPLOAD_MAX_BYTES, environment, 1, 1L << 40, "a number of bytes 1 to 2^40"),
                         integer(Setting.JOB_WORKERS, environment, 1, 64, "a number of workers 1-64"),
@@ -136,6 +153,15 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
             // reported below, with the variable's name
         }
         throw new InvalidSettingException(setting, value, expected);
+    }
+
+    private static Dialect dialect(Map<String, String> environment) {
+        String value = Setting.HTMX.in(environment);
+        try {
+            return Dialect.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(Setting.HTMX, value, "2 or 4");
+        }
     }
 
     private static String publisherJwtKey(Map<String, String> environment) {

@@ -3,6 +3,7 @@ package dev.herald.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.herald.htmx.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ class AppConfigTest {
         AppConfig config = AppConfig.from(Map.of());
 
         assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15),
+                false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
                 new AppConfig.Jobs(64L << 20, 2, 0)));
     }
 
@@ -37,7 +39,8 @@ class AppConfigTest {
                 "HERALD_JOB_READ_BYTES_PER_SECOND", "500000"));
 
         assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "a-publisher-key-of-32-bytes-or-more",
-                new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), new AppConfig.Jobs(1 << 20, 4, 500_000)));
+                new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
+                new AppConfig.Jobs(1 << 20, 4, 500_000)));
     }
 
     @Test

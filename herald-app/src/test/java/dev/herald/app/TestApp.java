@@ -16,19 +16,20 @@ import java.util.Map;
 public final class TestApp implements AutoCloseable {
 
     final Path dataDir;
+    private final Map<String, String> settings;
     /** HTTP/1.1, as a browser speaks to a plain-HTTP server. */
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private App app;
 
-    private final Map<String, String> settings;
-
     private TestApp(Path dataDir, int port, Map<String, String> settings) {
         this.dataDir = dataDir;
-        this.settings = settings;
-        Map<String, String> environment = new HashMap<>(settings);
-        environment.put("HERALD_HOST", "127.0.0.1");
-        environment.put("HERALD_PORT", Integer.toString(port));
-        environment.put("HERALD_DATA_DIR", dataDir.toString());
+        this.settings = Map.copyOf(settings);
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "HERALD_HOST", "127.0.0.1",
+                "HERALD_PORT", Integer.toString(port),
+                "HERALD_DATA_DIR", dataDir.toString(),
+                "HERALD_DEV", "1"));
+        environment.putAll(settings);
         this.app = App.start(AppConfig.from(environment));
     }
 
@@ -36,11 +37,12 @@ public final class TestApp implements AutoCloseable {
         return start(dataDir, Map.of());
     }
 
-    /** With {@code settings} (environment variables, such as {@code HERALD_JOB_WORKERS}) over the defaults. */
+    /** With more settings (environment variables, as {@link AppConfig} reads them). */
     public static TestApp start(Path dataDir, Map<String, String> settings) {
         return new TestApp(dataDir, 0, settings);
     }
 
+    /** The HTTP/1.1 client the fixture uses. */
     public HttpClient client() {
         return client;
     }
@@ -68,16 +70,29 @@ public final class TestApp implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /** A GET as the chat user {@code user}. */
+    public HttpResponse<String> getAs(String user, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Cookie", "herald-user=" + encode(user)).GET().build());
+    }
+
     /** Posts a form: {@code fields} as name, value, name, value, … */
     public HttpResponse<String> post(String path, String... fields) {
+        return postAs(null, path, fields);
+    }
+
+    /** Posts a form as the chat user {@code user} (its identity cookie), or as nobody when {@code null}. */
+    public HttpResponse<String> postAs(String user, String path, String... fields) {
         StringBuilder form = new StringBuilder();
         for (int i = 0; i < fields.length; i += 2) {
             form.append(form.isEmpty() ? "" : "&").append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
         }
-        return send(HttpRequest.newBuilder(uri(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        if (user != null) {
+            request.header("Cookie", "herald-user=" + encode(user));
+        }
+        return send(request.build());
     }
 
     /** Posts a notification as the page's form does; fails unless it was stored. */
@@ -99,6 +114,29 @@ public final class TestApp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
                         HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)))
                 .build());
+    }
+
+    /** Creates a chat room as the page's form does; returns its id. */
+    public long createRoom(String name) {
+        HttpResponse<String> response = postAs("admin", "/chat/rooms", "name", name);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST /chat/rooms answered " + response.statusCode() + ": " + response.body());
+        }
+        String list = get("/chat").body();
+        java.util.regex.Matcher room = java.util.regex.Pattern.compile("href=\"/chat/room\\?id=(\\d+)\">"
+                + java.util.regex.Pattern.quote(name) + "<").matcher(list);
+        if (!room.find()) {
+            throw new AssertionError("room " + name + " is not listed in " + list);
+        }
+        return Long.parseLong(room.group(1));
+    }
+
+    /** Posts a chat message as {@code user}; fails unless it was stored. */
+    public void say(String user, long room, String body) {
+        HttpResponse<String> response = postAs(user, "/chat/messages", "room", Long.toString(room), "body", body);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST /chat/messages answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     public HttpResponse<String> send(HttpRequest request) {

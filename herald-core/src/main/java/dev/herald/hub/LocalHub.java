@@ -50,7 +50,7 @@ final class LocalHub implements Hub {
     }
 
     @Override
-    public String publish(Collection<String> topicNames, SseEvent.Message message) {
+    public String publish(Collection<String> topicNames, SseEvent.Message message, String conflationKey) {
         Set<String> names = checkTopics(topicNames);
         String publisherId = message.id();
         if ("".equals(publisherId)) {
@@ -72,8 +72,8 @@ final class LocalHub implements Hub {
             }
             long at = ++position;
             HubEvent event = publisherId != null
-                    ? new HubEvent(at, names, message, body)
-                    : withHubId(at, names, message, body);
+                    ? new HubEvent(at, names, message, body, conflationKey)
+                    : withHubId(at, names, message, body, conflationKey);
             if (publisherId != null) {
                 publisherIds.put(publisherId, at);
             }
@@ -166,13 +166,13 @@ final class LocalHub implements Hub {
         }
     }
 
-    private HubEvent withHubId(long at, Set<String> names, SseEvent.Message message, byte[] body) {
+    private HubEvent withHubId(long at, Set<String> names, SseEvent.Message message, byte[] body, String conflationKey) {
         String id = HubId.format(epoch, at);
         byte[] idLine = ("id: " + id + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] wire = new byte[idLine.length + body.length];
         System.arraycopy(idLine, 0, wire, 0, idLine.length);
         System.arraycopy(body, 0, wire, idLine.length, body.length);
-        return new HubEvent(at, names, message.withId(id), wire);
+        return new HubEvent(at, names, message.withId(id), wire, conflationKey);
     }
 
     /** Hands {@code event} to each of its topics' subscribers once; returns how many it reached. */

@@ -1,9 +1,13 @@
 package dev.herald.app.dashboard;
 
-import dev.herald.app.Templates;
+import dev.herald.app.web.Layout;
+import dev.herald.htmx.Fragment;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.JteRenderer;
+import dev.herald.htmx.PageStream;
+import dev.herald.htmx.Swap;
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
-import dev.herald.sse.SseEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +26,6 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Dashboard implements AutoCloseable {
 
     static final String TOPIC = "dashboard";
-    static final String TICK_EVENT = "tick";
     static final int KEPT_SAMPLES = 300;
     static final int MIN_SLOTS = 60;
 
@@ -30,13 +33,15 @@ final class Dashboard implements AutoCloseable {
     private final ArrayDeque<Sample> samples = new ArrayDeque<>(KEPT_SAMPLES); // guarded by lock
     private final Sampler sampler;
     private final Hub hub;
-    private final Templates templates;
+    private final Htmx htmx;
+    private final JteRenderer templates;
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("herald-dashboard").factory());
 
-    Dashboard(Sampler sampler, Hub hub, Templates templates) {
+    Dashboard(Sampler sampler, Hub hub, Htmx htmx, JteRenderer templates) {
         this.sampler = sampler;
         this.hub = hub;
+        this.htmx = htmx;
         this.templates = templates;
         keep(sampler.next());
     }
@@ -46,16 +51,16 @@ final class Dashboard implements AutoCloseable {
     }
 
     /** The page as of the newest sample. */
-    String renderPage() {
-        return templates.render("dashboard/page.jte", view());
+    String renderPage(PageStream stream, int unread) {
+        return templates.render("dashboard/page.jte", Map.of(
+                "view", view(), "layout", new Layout("Dashboard", "dashboard", stream, unread)));
     }
 
     private void tick() {
         try {
             keep(sampler.next());
             if (hub.stats().subscribersByTopic().containsKey(TOPIC)) {
-                hub.publish(TOPIC, SseEvent.message(TICK_EVENT,
-                        templates.render("dashboard/panels.jte", Map.of("view", view(), "oob", true))));
+                htmx.publish(TOPIC, DashboardView.TICK.event(fragments(view())));
             }
         } catch (HubClosedException e) {
             ticker.shutdown();
@@ -63,6 +68,16 @@ final class Dashboard implements AutoCloseable {
             // a failed tick must not cancel the schedule; the next one tries again
             org.slf4j.LoggerFactory.getLogger(Dashboard.class).warn("dashboard tick failed", e);
         }
+    }
+
+    /** Each panel replacing itself. */
+    private List<Fragment> fragments(DashboardView view) {
+        List<Fragment> fragments = new ArrayList<>();
+        for (Panel panel : view.panels()) {
+            fragments.add(Fragment.of(templates.render("dashboard/panel.jte", panel), panel.id(), Swap.OUTER_HTML));
+        }
+        fragments.add(Fragment.of(templates.render("dashboard/topics.jte", view), "panel-topics", Swap.OUTER_HTML));
+        return fragments;
     }
 
     private void keep(Sample sample) {

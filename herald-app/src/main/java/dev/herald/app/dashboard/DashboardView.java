@@ -1,7 +1,7 @@
 package dev.herald.app.dashboard;
 
 import dev.herald.app.web.ByteSize;
-import dev.herald.htmx.SubscribeUrl;
+import dev.herald.htmx.Contract;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +14,9 @@ import java.util.function.ToDoubleFunction;
  * @param topics subscribers per topic in the newest sample
  */
 public record DashboardView(List<Panel> panels, Map<String, Integer> topics, String updated) {
+
+    /** Every second: every panel, out of band. */
+    public static final Contract TICK = Contract.oob("tick");
 
     static DashboardView of(List<Sample> samples, int slots) {
         Sample now = samples.getLast();
@@ -33,11 +36,6 @@ public record DashboardView(List<Panel> panels, Map<String, Integer> topics, Str
                 new Panel("panel-slow", "Slow-consumer disconnects", Long.toString(now.slowConsumerDisconnects()),
                         "since start", "")),
                 now.subscribersByTopic(), now.time().toString().substring(11, 19) + " UTC");
-    }
-
-    /** The page's {@code sse-connect} URL: live ticks only, as each replaces every panel. */
-    public String streamUrl() {
-        return SubscribeUrl.of(List.of(Dashboard.TOPIC), null);
     }
 
     private static Panel panel(String id, String title, String value, String detail, List<Sample> samples, int slots,

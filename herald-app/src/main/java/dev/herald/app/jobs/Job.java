@@ -28,8 +28,11 @@ public record Job(long id, String fileName, long size, JobStatus status, String 
     }
 
     static String topic(long id) {
-        return "job/" + id;
+        return TOPIC_PREFIX + id;
     }
+
+    /** Every job's topic starts so. */
+    static final String TOPIC_PREFIX = "job/";
 
     /** The job's page. */
     public String path() {

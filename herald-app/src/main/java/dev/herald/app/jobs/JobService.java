@@ -1,7 +1,10 @@
 package dev.herald.app.jobs;
 
 import dev.herald.hub.Hub;
-import dev.herald.sse.SseEvent;
+import dev.herald.htmx.Fragment;
+import dev.herald.htmx.Rerender;
+import dev.herald.htmx.Swap;
+import dev.herald.hub.SnapshotSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -26,20 +30,10 @@ import org.slf4j.LoggerFactory;
  * subscribes from that position. A page opened mid-way shows the progress stored last, then every
  * later report, none twice.
  */
-public final class JobService {
+public final class JobService implements SnapshotSource {
 
     /** The list page's topic. */
     public static final String LIST_TOPIC = "jobs";
-    /** The progress bar's new content ({@code sse-swap="progress"}). */
-    static final String PROGRESS_EVENT = "progress";
-    /** Out-of-band swaps of the status, the actions and the result. */
-    static final String STATUS_EVENT = "status";
-    /** The last event on a job's topic; its data is the final status. The page closes its stream on it. */
-    static final String DONE_EVENT = "done";
-    /** A new job: a row to prepend to the list. */
-    static final String ADDED_EVENT = "job-added";
-    /** A job changed: its row, swapped out of band. */
-    static final String ROW_EVENT = "job-row";
     /** Jobs a list page shows. */
     static final int LIST_LIMIT = 50;
     /** Why a job that was live when the app stopped is failed on start-up. */
@@ -51,6 +45,7 @@ public final class JobService {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final JobRepository repository;
     private final JobViews views;
+    private final JobEvents events;
     private final Hub hub;
     private final Clock clock;
     private final FileAnalysis analysis;
@@ -61,10 +56,11 @@ public final class JobService {
      * Recovers from the app's last life first: jobs it left queued or running are failed
      * ({@value #RESTART_REASON}) and their files, in {@code files}, deleted.
      */
-    JobService(JobRepository repository, JobViews views, Hub hub, Clock clock, FileAnalysis analysis,
+    JobService(JobRepository repository, JobViews views, JobEvents events, Hub hub, Clock clock, FileAnalysis analysis,
                JobWorkers workers, Path files) {
         this.repository = repository;
         this.views = views;
+        this.events = events;
         this.hub = hub;
         this.clock = clock;
         this.analysis = analysis;
@@ -98,7 +94,7 @@ public final class JobService {
                 repository.ended(job.id(), JobStatus.FAILED, "the upload could not be kept: " + e.getMessage(), clock.instant());
                 throw new UncheckedIOException("cannot move the upload of job " + job.id() + " into " + files, e);
             }
-            hub.publish(LIST_TOPIC, SseEvent.message(ADDED_EVENT, views.row(job)));
+            events.added(job);
         } finally {
             lock.writeLock().unlock();
         }
@@ -130,26 +126,50 @@ public final class JobService {
     /** What {@link #cancel} did. */
     public enum Cancel { REQUESTED, NOT_LIVE, NO_SUCH_JOB }
 
-    /** The job's page as of now, or {@code null} when there is no such job. */
-    public String renderJobPage(long id) {
+    /** The job's page as of now, with the position it was read at; empty when there is no such job. */
+    public Optional<JobPage> page(long id) {
         lock.readLock().lock();
         try {
             String position = hub.position();
-            return repository.find(id).map(job -> views.jobPage(new JobPage(position, job))).orElse(null);
+            return repository.find(id).map(job -> new JobPage(position, job));
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** The list page as of now; {@code uploadMaxBytes} is shown beside the upload form. */
-    public String renderListPage(long uploadMaxBytes) {
+    /** The list as of now; {@code uploadMaxBytes} is shown beside the upload form. */
+    public JobsPage listPage(long uploadMaxBytes) {
         lock.readLock().lock();
         try {
             String position = hub.position();
-            return views.listPage(new JobsPage(position, repository.newest(LIST_LIMIT), uploadMaxBytes));
+            return new JobsPage(position, repository.newest(LIST_LIMIT), uploadMaxBytes);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * The gap re-render of {@value #LIST_TOPIC} (the list's rows) or of a job's topic (its bar and
+     * badge), read with the position under the read lock.
+     */
+    @Override
+    public Optional<Snapshot> snapshot(String topic) {
+        if (topic.equals(LIST_TOPIC)) {
+            JobsPage page = listPage(0);
+            return Optional.of(Rerender.snapshot(page.position(),
+                    List.of(Fragment.of(views.rows(page.jobs()), JobsPage.ADDED.target(), Swap.INNER_HTML))));
+        }
+        if (!topic.startsWith(Job.TOPIC_PREFIX)) {
+            return Optional.empty();
+        }
+        long id;
+        try {
+            id = Long.parseLong(topic.substring(Job.TOPIC_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return page(id).map(page -> Rerender.snapshot(page.position(), List.of(
+                Fragment.of(views.progress(page.job()), JobPage.PROGRESS.target(), Swap.INNER_HTML), views.status(page.job()))));
     }
 
     /** Stops the workers; jobs they were running or holding end failed ({@value #SHUTDOWN_REASON}). */
@@ -220,20 +240,15 @@ public final class JobService {
     }
 
     private void publishProgress(long id) {
-        Job job = repository.find(id).orElseThrow();
-        hub.publish(job.topic(), SseEvent.message(PROGRESS_EVENT, views.progress(job)));
-        hub.publish(LIST_TOPIC, SseEvent.message(ROW_EVENT, views.rowSwap(job)));
+        events.progressed(repository.find(id).orElseThrow());
     }
 
-    /** Writes how the job ended and publishes it: the final progress and status, then {@value #DONE_EVENT}. */
+    /** Writes how the job ended and publishes it: the final progress, then the done event. */
     private void end(long id, Runnable write) {
         lock.writeLock().lock();
         try {
             write.run();
-            Job job = repository.find(id).orElseThrow();
-            publishProgress(id);
-            hub.publish(job.topic(), SseEvent.message(STATUS_EVENT, views.statusSwap(job)));
-            hub.publish(job.topic(), SseEvent.message(DONE_EVENT, job.status().stored()));
+            events.ended(repository.find(id).orElseThrow());
         } finally {
             lock.writeLock().unlock();
         }

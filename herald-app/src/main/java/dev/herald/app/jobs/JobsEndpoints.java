@@ -1,17 +1,24 @@
 package dev.herald.app.jobs;
 
 import dev.herald.app.AppConfig;
-import dev.herald.app.Templates;
 import dev.herald.app.db.Database;
+import dev.herald.app.notifications.NotificationService;
+import dev.herald.app.notifications.Unread;
+import dev.herald.app.web.Dialects;
 import dev.herald.app.web.Responses;
 import dev.herald.app.web.Router;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.JteRenderer;
+import dev.herald.htmx.PageStream;
 import dev.herald.hub.Hub;
+import dev.herald.hub.SnapshotSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -28,11 +35,18 @@ public final class JobsEndpoints implements AutoCloseable {
     static final int MAX_WAITING = 100;
 
     private final JobService service;
+    private final JobViews views;
+    private final Htmx htmx;
+    private final NotificationService notifications;
     private final Uploads uploads;
     private final long uploadMaxBytes;
 
-    private JobsEndpoints(JobService service, Uploads uploads, long uploadMaxBytes) {
+    private JobsEndpoints(JobService service, JobViews views, Htmx htmx, NotificationService notifications, Uploads uploads,
+                          long uploadMaxBytes) {
         this.service = service;
+        this.views = views;
+        this.htmx = htmx;
+        this.notifications = notifications;
         this.uploads = uploads;
         this.uploadMaxBytes = uploadMaxBytes;
     }
@@ -41,8 +55,8 @@ public final class JobsEndpoints implements AutoCloseable {
      * The feature, storing rows in {@code database} and files under {@code dataDir/jobs/}. Jobs an
      * earlier run left unfinished are failed now.
      */
-    public static JobsEndpoints create(Database database, Hub hub, Templates templates, Clock clock,
-                                       Path dataDir, AppConfig.Jobs settings) {
+    public static JobsEndpoints create(Database database, Hub hub, Htmx htmx, JteRenderer templates, Clock clock,
+                                       Path dataDir, AppConfig.Jobs settings, NotificationService notifications) {
         Path root = dataDir.resolve("jobs");
         Path files = root.resolve("files");
         try {
@@ -50,10 +64,16 @@ public final class JobsEndpoints implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the jobs directory " + files, e);
         }
-        JobService service = new JobService(new JobRepository(database), new JobViews(templates), hub, clock,
+        JobViews views = new JobViews(templates);
+        JobService service = new JobService(new JobRepository(database), views, new JobEvents(htmx, views), hub, clock,
                 new FileAnalysis(settings.readBytesPerSecond()), new JobWorkers(settings.workers(), MAX_WAITING), files);
-        return new JobsEndpoints(service, new Uploads(root.resolve("incoming"), settings.uploadMaxBytes()),
-                settings.uploadMaxBytes());
+        return new JobsEndpoints(service, views, htmx, notifications,
+                new Uploads(root.resolve("incoming"), settings.uploadMaxBytes()), settings.uploadMaxBytes());
+    }
+
+    /** The gap re-render of the jobs' topics. */
+    public SnapshotSource snapshots() {
+        return service;
     }
 
     public Router.Builder routes(Router.Builder router) {
@@ -65,7 +85,11 @@ public final class JobsEndpoints implements AutoCloseable {
     }
 
     private void list(Request request, Response response, Callback callback) {
-        Responses.html(response, callback, HttpStatus.OK_200, service.renderListPage(uploadMaxBytes));
+        JobsPage page = service.listPage(uploadMaxBytes);
+        int unread = notifications.unreadCount(); // after the position: see Unread
+        PageStream stream = htmx.page(Dialects.of(request, htmx), page.position(),
+                List.of(JobService.LIST_TOPIC, Unread.TOPIC), List.of(JobsPage.ADDED, JobsPage.ROWS, Unread.CONTRACT));
+        Responses.html(response, callback, HttpStatus.OK_200, views.listPage(page, stream, unread));
     }
 
     /**
@@ -94,12 +118,18 @@ public final class JobsEndpoints implements AutoCloseable {
 
     private void job(Request request, Response response, Callback callback) {
         long id = jobId(request);
-        String page = id < 0 ? null : service.renderJobPage(id);
+        JobPage page = id < 0 ? null : service.page(id).orElse(null);
         if (page == null) {
             Responses.text(response, callback, HttpStatus.NOT_FOUND_404, "No job " + Router.parameter(request));
-        } else {
-            Responses.html(response, callback, HttpStatus.OK_200, page);
+            return;
         }
+        int unread = notifications.unreadCount();
+        // A finished job's page renders no connection at all: it is static (the guide's rule).
+        PageStream stream = page.live()
+                ? htmx.page(Dialects.of(request, htmx), page.position(), List.of(page.job().topic(), Unread.TOPIC),
+                        List.of(JobPage.PROGRESS, JobPage.DONE, Unread.CONTRACT))
+                : htmx.page(Dialects.of(request, htmx), page.position(), List.of(Unread.TOPIC), List.of());
+        Responses.html(response, callback, HttpStatus.OK_200, views.jobPage(page, stream, unread));
     }
 
     /** 204 when cancelling (the page learns the outcome through its stream); 409 when the job already ended. */

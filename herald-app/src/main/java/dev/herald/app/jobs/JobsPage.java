@@ -1,7 +1,7 @@
 package dev.herald.app.jobs;
 
 import dev.herald.app.web.ByteSize;
-import dev.herald.htmx.SubscribeUrl;
+import dev.herald.htmx.Contract;
 import java.util.List;
 
 /**
@@ -12,12 +12,13 @@ import java.util.List;
  */
 public record JobsPage(String position, List<Job> jobs, long uploadMaxBytes) {
 
+    /** A new job: its row, first in the list. */
+    public static final Contract ADDED = Contract.prepend("job-added", "job-rows");
+    /** A job changed: its row, out of band. */
+    public static final Contract ROWS = Contract.oob("job-row");
+
     public JobsPage {
         jobs = List.copyOf(jobs);
-    }
-
-    public String streamUrl() {
-        return SubscribeUrl.of(List.of(JobService.LIST_TOPIC), position);
     }
 
     /** The upload limit as a person reads it. */

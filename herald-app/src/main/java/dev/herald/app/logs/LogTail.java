@@ -3,11 +3,16 @@ package dev.herald.app.logs;
 import ch.qos.logback.classic.Logger;
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
-import dev.herald.sse.SseEvent;
+import dev.herald.hub.SnapshotSource;
+import dev.herald.htmx.Fragment;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.Rerender;
+import dev.herald.htmx.Swap;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,27 +32,27 @@ import org.slf4j.LoggerFactory;
  * {@value #HISTORY_LINES} lines are kept for pages that open. A page reads them with the hub
  * position under the read lock, batches are kept and published under the write lock (DESIGN §8.8).
  */
-public final class LogTail implements AutoCloseable {
+public final class LogTail implements SnapshotSource, AutoCloseable {
 
     static final int BATCH_LINES = 200;
     static final long FLUSH_MILLIS = 100;
     static final int MAX_PENDING = 20_000;
     static final int HISTORY_LINES = 1_000;
-    /** The live event: a batch of lines to append. */
-    static final String LINES_EVENT = "lines";
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final BlockingQueue<LogLine> pending = new ArrayBlockingQueue<>(MAX_PENDING);
     private final AtomicLong skipped = new AtomicLong();
     private final ArrayDeque<LogLine> history = new ArrayDeque<>(HISTORY_LINES); // guarded by lock
     private final Hub hub;
+    private final Htmx htmx;
     private final LogViews views;
     private final LogTailAppender appender = new LogTailAppender(this::offer);
     private final Thread publisher;
     private volatile boolean running = true;
 
-    LogTail(Hub hub, LogViews views) {
+    LogTail(Hub hub, Htmx htmx, LogViews views) {
         this.hub = hub;
+        this.htmx = htmx;
         this.views = views;
         this.publisher = Thread.ofPlatform().daemon().name("herald-log-tail").unstarted(this::publishLoop);
     }
@@ -69,6 +74,19 @@ public final class LogTail implements AutoCloseable {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** The gap re-render of a level's topic: the kept lines that pass it, read with the position. */
+    @Override
+    public Optional<Snapshot> snapshot(String topic) {
+        for (LogLevel level : LogLevel.values()) {
+            if (level.topic().equals(topic)) {
+                LogsPage page = page(level);
+                return Optional.of(Rerender.snapshot(page.position(),
+                        List.of(Fragment.of(views.lines(page.lines()), LogsPage.LINES.target(), Swap.INNER_HTML))));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Detaches from the logger and stops publishing. */
@@ -134,7 +152,7 @@ public final class LogTail implements AutoCloseable {
             for (LogLevel level : LogLevel.values()) {
                 List<LogLine> shown = batch.stream().filter(l -> l.level().atLeast(level)).toList();
                 if (!shown.isEmpty()) {
-                    hub.publish(level.topic(), SseEvent.message(LINES_EVENT, views.lines(shown)));
+                    htmx.publish(level.topic(), LogsPage.LINES.event(views.lines(shown)));
                 }
             }
         } finally {

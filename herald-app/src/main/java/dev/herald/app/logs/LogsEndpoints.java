@@ -1,10 +1,17 @@
 package dev.herald.app.logs;
 
-import dev.herald.app.Templates;
+import dev.herald.app.notifications.NotificationService;
+import dev.herald.app.notifications.Unread;
 import dev.herald.app.web.BadRequestException;
+import dev.herald.app.web.Dialects;
 import dev.herald.app.web.Responses;
 import dev.herald.app.web.Router;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.JteRenderer;
+import dev.herald.htmx.PageStream;
 import dev.herald.hub.Hub;
+import dev.herald.hub.SnapshotSource;
+import java.util.List;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,18 +22,27 @@ public final class LogsEndpoints implements AutoCloseable {
 
     private final LogTail tail;
     private final LogViews views;
+    private final Htmx htmx;
+    private final NotificationService notifications;
 
-    private LogsEndpoints(LogTail tail, LogViews views) {
+    private LogsEndpoints(LogTail tail, LogViews views, Htmx htmx, NotificationService notifications) {
         this.tail = tail;
         this.views = views;
+        this.htmx = htmx;
+        this.notifications = notifications;
     }
 
     /** Attaches the tail to the root logger now, publishing to {@code hub}. */
-    public static LogsEndpoints start(Hub hub, Templates templates) {
+    public static LogsEndpoints start(Hub hub, Htmx htmx, JteRenderer templates, NotificationService notifications) {
         LogViews views = new LogViews(templates);
-        LogTail tail = new LogTail(hub, views);
+        LogTail tail = new LogTail(hub, htmx, views);
         tail.start();
-        return new LogsEndpoints(tail, views);
+        return new LogsEndpoints(tail, views, htmx, notifications);
+    }
+
+    /** The gap re-render of the level topics. */
+    public SnapshotSource snapshots() {
+        return tail;
     }
 
     public Router.Builder routes(Router.Builder router) {
@@ -40,7 +56,11 @@ public final class LogsEndpoints implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage(), e);
         }
-        Responses.html(response, callback, HttpStatus.OK_200, views.page(tail.page(level)));
+        LogsPage page = tail.page(level);
+        int unread = notifications.unreadCount(); // after the position: see Unread
+        PageStream stream = htmx.page(Dialects.of(request, htmx), page.position(), List.of(level.topic(), Unread.TOPIC),
+                List.of(LogsPage.LINES, Unread.CONTRACT));
+        Responses.html(response, callback, HttpStatus.OK_200, views.page(page, stream, unread));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.herald.app.logs;
 
-import dev.herald.htmx.SubscribeUrl;
+import dev.herald.htmx.Contract;
 import java.util.List;
 
 /**
@@ -11,12 +11,11 @@ import java.util.List;
  */
 public record LogsPage(String position, LogLevel level, List<LogLine> lines, int maxLines) {
 
+    /** A batch of lines, appended to the list. */
+    public static final Contract LINES = Contract.append("lines", "log-lines");
+
     public LogsPage {
         lines = List.copyOf(lines);
-    }
-
-    public String streamUrl() {
-        return SubscribeUrl.of(List.of(level.topic()), position);
     }
 
     public List<LogLevel> levels() {

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code /metrics}: the server's meters in Prometheus text, checked against what was done to it. */
 class MetricsHttpTest {
 
+    /** What a notifications page subscribes to: the list and the unread count. */
+    private static final String BOTH_TOPICS = "/.well-known/mercure?topic=notifications&topic=notifications%2Funread";
+
     @TempDir
     Path dataDir;
     private TestApp app;
@@ -44,8 +47,8 @@ class MetricsHttpTest {
     @Test
     void countsOpenStreamsSubscriptionsAndEventsPublishedAndDelivered() {
         double publishedBefore = value("herald_hub_events_published_total");
-        try (SseRecorder first = SseRecorder.connect(app.client(), app.uri("/.well-known/mercure?topic=notifications"));
-             SseRecorder second = SseRecorder.connect(app.client(), app.uri("/.well-known/mercure?topic=notifications"))) {
+        try (SseRecorder first = SseRecorder.connect(app.client(), app.uri(BOTH_TOPICS));
+             SseRecorder second = SseRecorder.connect(app.client(), app.uri(BOTH_TOPICS))) {
             Await.until("two streams open", () -> value("herald_sse_connections") == 2);
             assertThat(value("herald_hub_subscriptions")).isEqualTo(2);
 

@@ -65,7 +65,7 @@ class JobsPageTest {
                 .LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
         assertThat(page.locator(".progress-percent")).hasText("100%");
         assertThat(page.locator(".lines")).hasText(Long.toString(FILE_BYTES / 20));
-        assertThat(page.locator("#job")).hasAttribute("data-sse-state", "closed"); // sse-close="done"
+        assertThat(page.locator("#job main")).hasAttribute("data-sse-state", "closed"); // sse-close="done"
         assertThat(page.locator("#job-actions")).hasText("All jobs");
         List<Integer> seen = percentages(page);
         Assertions.assertThat(seen).as("percentages shown").isSorted().endsWith(100);
@@ -82,7 +82,7 @@ class JobsPageTest {
 
         assertThat(page.locator("#job-status")).hasAttribute("data-status", "cancelled");
         assertThat(page.locator(".job-error")).containsText("Cancelled at");
-        assertThat(page.locator("#job")).hasAttribute("data-sse-state", "closed");
+        assertThat(page.locator("#job main")).hasAttribute("data-sse-state", "closed");
         page.reload();
         assertThat(page.locator("#job-status")).hasAttribute("data-status", "cancelled");
     }
@@ -97,7 +97,7 @@ class JobsPageTest {
 
         int shownFirst = Integer.parseInt(page.locator("[role=progressbar]").getAttribute("aria-valuenow"));
         Assertions.assertThat(shownFirst).as("the reloaded page starts where the job is").isGreaterThanOrEqualTo(20);
-        assertThat(page.locator("#job")).hasAttribute("data-sse-state", "open");
+        assertThat(page.locator("#job main")).hasAttribute("data-sse-state", "open");
         assertThat(page.locator("#job-status")).hasAttribute("data-status", "done");
         assertThat(page.locator(".progress-percent")).hasText("100%");
     }
@@ -118,7 +118,7 @@ class JobsPageTest {
 
         assertThat(page.locator("#job-status")).hasAttribute("data-status", "done");
         page.waitForLoadState();
-        assertThat(page.locator("#job")).not().hasAttribute("sse-connect", java.util.regex.Pattern.compile(".*"));
+        assertThat(page.locator("#job main")).not().hasAttribute("sse-connect", java.util.regex.Pattern.compile(".*"));
         Assertions.assertThat(streams).isEmpty();
     }
 
@@ -143,7 +143,7 @@ class JobsPageTest {
 
         assertThat(page.locator("#job-rows > li")).hasCount(2);
         assertThat(page.locator("#job-rows > li").first()).hasId("job-row-2");
-        assertThat(page.locator("#job-row-1 .badge")).hasText("done", new com.microsoft.playwright.assertions
+        assertThat(page.locator("#job-row-1 .status-badge")).hasText("done", new com.microsoft.playwright.assertions
                 .LocatorAssertions.HasTextOptions().setTimeout(20_000));
         assertThat(page.locator("#job-row-2 .job-percent")).hasText("100%");
     }
