@@ -1,8 +1,11 @@
 package dev.herald.app;
 
 import dev.herald.app.chat.ChatEndpoints;
+import dev.herald.app.dashboard.DashboardEndpoints;
 import dev.herald.app.db.Database;
 import dev.herald.app.home.HomeEndpoints;
+import dev.herald.app.jobs.JobsEndpoints;
+import dev.herald.app.logs.LogsEndpoints;
 import dev.herald.app.notifications.NotificationsEndpoints;
 import dev.herald.app.web.Router;
 import dev.herald.htmx.Htmx;
@@ -11,6 +14,9 @@ import dev.herald.hub.Hub;
 import dev.herald.jetty.HeraldServer;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The running app: the database, the hub, the features' routes and the server in front of them.
@@ -19,10 +25,16 @@ import java.time.Clock;
 public final class App implements AutoCloseable {
 
     private final Database database;
+    private final JobsEndpoints jobs;
+    private final LogsEndpoints logs;
+    private final DashboardEndpoints dashboard;
     private final HeraldServer server;
 
-    private App(Database database, HeraldServer server) {
+    private App(Database database, JobsEndpoints jobs, LogsEndpoints logs, DashboardEndpoints dashboard, HeraldServer server) {
         this.database = database;
+        this.jobs = jobs;
+        this.logs = logs;
+        this.dashboard = dashboard;
         this.server = server;
     }
 
@@ -34,6 +46,7 @@ public final class App implements AutoCloseable {
      */
     public static App start(AppConfig config) {
         Database database = Database.sqlite(config.dataDir());
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             Hub hub = Hub.builder().maxEventsPerTopic(config.topicLogEvents()).build();
             Htmx htmx = Htmx.builder(hub).dialect(config.htmx()).devMode(config.dev()).build();
@@ -42,10 +55,23 @@ public final class App implements AutoCloseable {
             NotificationsEndpoints notifications = NotificationsEndpoints.create(database, hub, htmx, templates, clock);
             ChatEndpoints chat = ChatEndpoints.create(database, hub, htmx, templates, clock, config.presenceGrace(),
                     notifications.service());
+            JobsEndpoints jobs = JobsEndpoints.create(database, hub, htmx, templates, clock, config.dataDir(), config.jobs(),
+                    notifications.service());
+            opened.push(jobs);
+            LogsEndpoints logs = LogsEndpoints.start(hub, htmx, templates, notifications.service());
+            opened.push(logs);
+            AtomicReference<HeraldServer> built = new AtomicReference<>();
+            DashboardEndpoints dashboard = DashboardEndpoints.create(hub, htmx,
+                    () -> built.get() == null ? new HeraldServer.Stats(0, 0) : built.get().stats(), templates, clock,
+                    notifications.service());
+            opened.push(dashboard);
             Router.Builder routes = Router.builder();
             new HomeEndpoints(hub, htmx, templates, notifications.service()).routes(routes);
             notifications.routes(routes);
             chat.routes(routes);
+            jobs.routes(routes);
+            logs.routes(routes);
+            dashboard.routes(routes);
             HeraldServer.Builder server = HeraldServer.builder(hub)
                     .host(config.host())
                     .port(config.port())
@@ -53,15 +79,26 @@ public final class App implements AutoCloseable {
                     .heartbeat(config.heartbeat())
                     .snapshotSource(notifications.service())
                     .snapshotSource(chat.service())
+                    .snapshotSource(jobs.snapshots())
+                    .snapshotSource(logs.snapshots())
                     .streamListener(chat.presence())
                     .handler(routes.build());
             if (config.tls() != null) {
                 server.tls(config.tls().keystore(), config.tls().password());
             }
-            App app = new App(database, server.build());
+            built.set(server.build());
+            App app = new App(database, jobs, logs, dashboard, built.get());
             app.server.start();
+            dashboard.start();
             return app;
         } catch (RuntimeException e) {
+            for (AutoCloseable feature : opened) {
+                try {
+                    feature.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             database.close();
             throw e;
         }
@@ -77,10 +114,16 @@ public final class App implements AutoCloseable {
         return server;
     }
 
-    /** Graceful: every stream gets the final event, the server stops, then the database closes. */
+    /**
+     * Graceful: running jobs stop (and say so on their pages), the dashboard and the log tail stop,
+     * every stream gets the final event, the server stops, then the database closes.
+     */
     @Override
     public void close() {
         try {
+            jobs.close();
+            dashboard.close();
+            logs.close();
             server.close();
         } finally {
             database.close();
