@@ -21,10 +21,22 @@ import java.util.Map;
  * @param topicLogEvents  how many events each topic's log keeps for replay
  * @param presenceGrace   how long a user stays listed in a room after their last tab's stream ended
  *                        (a reconnecting tab must not make them leave and join)
+ * @param jobs            the jobs feature's limits
  * @param agent           who answers at {@code /agent}
  */
 public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat,
-                        boolean dev, Dialect htmx, int topicLogEvents, Duration presenceGrace, ProviderSettings agent) {
+                        boolean dev, Dialect htmx, int topicLogEvents, Duration presenceGrace, Jobs jobs,
+                        ProviderSettings agent) {
+
+    /**
+     * The jobs feature's limits.
+     *
+     * @param uploadMaxBytes     the largest file accepted; a larger upload is refused and nothing is stored
+     * @param workers            jobs that run at once; more wait, queued
+     * @param readBytesPerSecond how fast one job may read its file, or 0 for as fast as the disk goes
+     */
+    public record Jobs(long uploadMaxBytes, int workers, long readBytesPerSecond) {
+    }
 
     /** A PKCS#12 or JKS key store and its password. */
     public record Tls(Path keystore, String password) {
@@ -39,7 +51,8 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
         return "AppConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
                 + ", publisherJwtKey=" + (publisherJwtKey == null ? "(unset)" : "(hidden)")
                 + ", tls=" + tls + ", heartbeat=" + heartbeat + ", dev=" + dev + ", htmx=" + htmx
-                + ", topicLogEvents=" + topicLogEvents + ", presenceGrace=" + presenceGrace + ", agent=" + agent + "]";
+                + ", topicLogEvents=" + topicLogEvents + ", presenceGrace=" + presenceGrace
+                + ", jobs=" + jobs + ", agent=" + agent + "]";
     }
 
     static final int MIN_JWT_KEY_BYTES = 32;
@@ -61,6 +74,10 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
         TOPIC_LOG_EVENTS("HERALD_TOPIC_LOG_EVENTS", "1024", "Events each topic keeps for replay after a reconnect, 1-1048576."),
         PRESENCE_GRACE_MILLIS("HERALD_PRESENCE_GRACE_MILLIS", "10000",
                 "Milliseconds a user stays listed in a chat room after their last tab left, 0-60000."),
+        UPLOAD_MAX_BYTES("HERALD_UPLOAD_MAX_BYTES", "67108864", "Largest file /jobs accepts, in bytes (1 to 2^40); larger uploads get 413 and nothing is stored."),
+        JOB_WORKERS("HERALD_JOB_WORKERS", "2", "Jobs that run at once, 1-64; later ones wait, queued."),
+        JOB_READ_BYTES_PER_SECOND("HERALD_JOB_READ_BYTES_PER_SECOND", "0",
+                "How fast one job may read its file, in bytes per second (0: unlimited); spares the disk and CPU for the rest."),
         AGENT_PROVIDER("HERALD_AGENT_PROVIDER", null, "Who answers at /agent: offline, anthropic or openai. Unset: anthropic with "
                 + "ANTHROPIC_API_KEY, else openai with HERALD_OPENAI_BASE_URL, else the offline agent (no language model)."),
         ANTHROPIC_API_KEY("ANTHROPIC_API_KEY", null, "Anthropic API key, for the anthropic provider."),
@@ -119,6 +136,10 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 dialect(environment),
                 integer(Setting.TOPIC_LOG_EVENTS, environment, 1, 1 << 20, "a count 1-1048576"),
                 Duration.ofMillis(integer(Setting.PRESENCE_GRACE_MILLIS, environment, 0, 60_000, "milliseconds 0-60000")),
+                new Jobs(
+                        number(Setting.UPLOAD_MAX_BYTES, environment, 1, 1L << 40, "a number of bytes 1 to 2^40"),
+                        integer(Setting.JOB_WORKERS, environment, 1, 64, "a number of workers 1-64"),
+                        number(Setting.JOB_READ_BYTES_PER_SECOND, environment, 0, Long.MAX_VALUE, "bytes per second, 0 or more")),
                 agent(environment));
     }
 
@@ -138,9 +159,13 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
     }
 
     private static int integer(Setting setting, Map<String, String> environment, int min, int max, String expected) {
+        return (int) number(setting, environment, min, max, expected);
+    }
+
+    private static long number(Setting setting, Map<String, String> environment, long min, long max, String expected) {
         String value = setting.in(environment);
         try {
-            int parsed = Integer.parseInt(value.strip());
+            long parsed = Long.parseLong(value.strip());
             if (parsed >= min && parsed <= max) {
                 return parsed;
             }

@@ -19,7 +19,9 @@ class AppConfigTest {
         AppConfig config = AppConfig.from(Map.of());
 
         assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15),
-                false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10), ProviderSettings.offline(Duration.ofMillis(40))));
+                false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
+                new AppConfig.Jobs(64L << 20, 2, 0),
+                ProviderSettings.offline(Duration.ofMillis(40))));
     }
 
     @Test
@@ -33,10 +35,14 @@ class AppConfigTest {
                 "HERALD_PUBLISHER_JWT_KEY", "a-publisher-key-of-32-bytes-or-more",
                 "HERALD_TLS_KEYSTORE", keystore.toString(),
                 "HERALD_TLS_KEYSTORE_PASSWORD", "changeit",
-                "HERALD_HEARTBEAT_SECONDS", "30"));
+                "HERALD_HEARTBEAT_SECONDS", "30",
+                "HERALD_UPLOAD_MAX_BYTES", "1048576",
+                "HERALD_JOB_WORKERS", "4",
+                "HERALD_JOB_READ_BYTES_PER_SECOND", "500000"));
 
         assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "a-publisher-key-of-32-bytes-or-more",
                 new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
+                new AppConfig.Jobs(1 << 20, 4, 500_000),
                 ProviderSettings.offline(Duration.ofMillis(40))));
     }
 
@@ -57,6 +63,18 @@ class AppConfigTest {
     void aPortOutOfRangeIsRefused() {
         assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_PORT", "65536")))
                 .hasMessage("HERALD_PORT=65536 is not valid: expected a port number 0-65535");
+    }
+
+    @Test
+    void aWorkerCountOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_JOB_WORKERS", "0")))
+                .hasMessage("HERALD_JOB_WORKERS=0 is not valid: expected a number of workers 1-64");
+    }
+
+    @Test
+    void anUploadLimitThatIsNotANumberIsRefused() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_UPLOAD_MAX_BYTES", "64M")))
+                .hasMessage("HERALD_UPLOAD_MAX_BYTES=64M is not valid: expected a number of bytes 1 to 2^40");
     }
 
     @Test

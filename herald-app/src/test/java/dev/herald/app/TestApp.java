@@ -18,7 +18,7 @@ public final class TestApp implements AutoCloseable {
     final Path dataDir;
     private final Map<String, String> settings;
     /** HTTP/1.1, as a browser speaks to a plain-HTTP server. */
-    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private App app;
 
     private TestApp(Path dataDir, int port, Map<String, String> settings) {
@@ -44,6 +44,10 @@ public final class TestApp implements AutoCloseable {
     /** The HTTP/1.1 client the fixture uses. */
     public HttpClient client() {
         return client;
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public App app() {
@@ -98,6 +102,19 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
+    /** Uploads {@code content} as the file {@code fileName} of a multipart form, as a browser does. */
+    public HttpResponse<String> upload(String path, String fileName, byte[] content) {
+        String boundary = "----herald-test-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build());
+    }
+
     /** Creates a chat room as the page's form does; returns its id. */
     public long createRoom(String name) {
         HttpResponse<String> response = postAs("admin", "/chat/rooms", "name", name);
@@ -121,7 +138,7 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

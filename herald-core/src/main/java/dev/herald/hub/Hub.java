@@ -90,6 +90,12 @@ public interface Hub extends AutoCloseable {
     int subscriberCount();
 
     /**
+     * The hub's counters now. The event and byte counts are read without the hub's lock (they
+     * may be a publish apart from each other); the subscribers per topic take it briefly.
+     */
+    HubStats stats();
+
+    /**
      * Stops the hub: later publishes and subscribes throw {@link HubClosedException}, and every
      * subscriber receives {@link Subscriber#onShutdown} with {@code finalEvent}. Idempotent.
      */

@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -35,6 +37,12 @@ final class LocalHub implements Hub {
     private final Set<LocalSubscription> subscriptions = new LinkedHashSet<>();
     private long position;
     private boolean closed;
+
+    // Written under the lock (publish holds it anyway), read without it by stats().
+    private final LongAdder eventsPublished = new LongAdder();
+    private final LongAdder bytesPublished = new LongAdder();
+    private final LongAdder eventsDelivered = new LongAdder();
+    private final LongAdder bytesDelivered = new LongAdder();
 
     LocalHub(Hub.Builder settings) {
         this.maxEventsPerTopic = settings.maxEventsPerTopic;
@@ -72,7 +80,11 @@ final class LocalHub implements Hub {
             for (String name : names) {
                 topics.computeIfAbsent(name, this::newTopic).log.append(event, this::forgetIfGone);
             }
-            fanOut(event);
+            int reached = fanOut(event);
+            eventsPublished.increment();
+            bytesPublished.add(event.size());
+            eventsDelivered.add(reached);
+            bytesDelivered.add((long) reached * event.size());
             return event.id();
         } finally {
             lock.unlock();
@@ -121,6 +133,22 @@ final class LocalHub implements Hub {
     }
 
     @Override
+    public HubStats stats() {
+        Map<String, Integer> byTopic = new TreeMap<>();
+        lock.lock();
+        try {
+            topics.forEach((name, topic) -> {
+                if (!topic.subscribers.isEmpty()) {
+                    byTopic.put(name, topic.subscribers.size());
+                }
+            });
+        } finally {
+            lock.unlock();
+        }
+        return new HubStats(eventsPublished.sum(), bytesPublished.sum(), eventsDelivered.sum(), bytesDelivered.sum(), byTopic);
+    }
+
+    @Override
     public void shutdown(SseEvent.Message finalEvent) {
         lock.lock();
         try {
@@ -147,16 +175,20 @@ final class LocalHub implements Hub {
         return new HubEvent(at, names, message.withId(id), wire, conflationKey);
     }
 
-    private void fanOut(HubEvent event) {
+    /** Hands {@code event} to each of its topics' subscribers once; returns how many it reached. */
+    private int fanOut(HubEvent event) {
+        int reached = 0;
         for (String name : event.topics()) {
             for (LocalSubscription s : topics.get(name).subscribers) {
                 // A subscriber of several of the event's topics is reached through each: once is enough.
                 if (s.lastPosition < event.position()) {
                     s.lastPosition = event.position();
                     s.subscriber.onEvent(event);
+                    reached++;
                 }
             }
         }
+        return reached;
     }
 
     private Replay replayAfter(String lastEventId, Set<String> names) {

@@ -23,12 +23,11 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 
 /**
  * The agent over HTTP: {@code GET /agent} (ask, and the runs), {@code POST /agent/runs} (the prompt,
- * in the body: never in a URL), {@code GET /agent/run?id=} (a run, live while it runs) and
- * {@code POST /agent/run/cancel}.
+ * in the body: never in a URL), {@code GET /agent/runs/{id}} (a run, live while it runs) and
+ * {@code POST /agent/runs/{id}/cancel}.
  */
 public final class AgentEndpoints {
 
@@ -69,8 +68,8 @@ public final class AgentEndpoints {
         return router
                 .get("/agent", this::index)
                 .post("/agent/runs", this::start)
-                .get("/agent/run", this::run)
-                .post("/agent/run/cancel", this::cancel);
+                .get("/agent/runs/{id}", this::run)
+                .post("/agent/runs/{id}/cancel", this::cancel);
     }
 
     private void index(Request request, Response response, Callback callback) {
@@ -96,11 +95,11 @@ public final class AgentEndpoints {
     }
 
     private void run(Request request, Response response, Callback callback) {
-        Optional<Long> id = runId(Request.extractQueryParameters(request));
+        Optional<Long> id = runId(request);
         Optional<RunPage> page = id.flatMap(service::page);
         if (page.isEmpty()) {
             Responses.text(response, callback, HttpStatus.NOT_FOUND_404, "No agent run "
-                    + id.map(String::valueOf).orElse("(the id must be a number: /agent/run?id=1)"));
+                    + id.map(String::valueOf).orElse("(the id must be a number: /agent/runs/1)"));
             return;
         }
         RunView view = page.get().view();
@@ -114,7 +113,7 @@ public final class AgentEndpoints {
 
     /** 204 when the run was running and is being stopped; 409 when it was not running. */
     private void cancel(Request request, Response response, Callback callback) {
-        Optional<Long> id = runId(Forms.read(request));
+        Optional<Long> id = runId(request);
         if (id.isPresent() && service.cancel(id.get())) {
             Responses.empty(response, callback, HttpStatus.NO_CONTENT_204);
         } else {
@@ -123,9 +122,9 @@ public final class AgentEndpoints {
         }
     }
 
-    private static Optional<Long> runId(Fields fields) {
+    private static Optional<Long> runId(Request request) {
         try {
-            return Optional.of(Long.parseLong(Optional.ofNullable(fields.getValue("id")).orElse("")));
+            return Optional.of(Long.parseLong(Router.parameter(request)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -31,6 +31,6 @@ public record AgentRun(long id, String prompt, String agent, RunStatus status, S
 
     /** The run's page. */
     public String url() {
-        return "/agent/run?id=" + id;
+        return "/agent/runs/" + id;
     }
 }

@@ -33,7 +33,7 @@ class AgentHttpTest {
 
         assertThat(created.statusCode()).isEqualTo(303);
         String location = created.headers().firstValue("Location").orElseThrow();
-        assertThat(location).isEqualTo("/agent/run?id=1").doesNotContain("secret");
+        assertThat(location).isEqualTo("/agent/runs/1").doesNotContain("secret");
         HttpResponse<String> page = app.get(location);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("What time is it? secret-words", "offline agent (no language model)");
@@ -49,9 +49,9 @@ class AgentHttpTest {
 
     @Test
     void anUnknownRunIs404AndCancellingARunThatIsNotRunningIs409() {
-        assertThat(app.get("/agent/run?id=42").statusCode()).isEqualTo(404);
-        assertThat(app.get("/agent/run?id=x").body()).isEqualTo("No agent run (the id must be a number: /agent/run?id=1)");
-        HttpResponse<String> cancel = app.post("/agent/run/cancel", "id", "42");
+        assertThat(app.get("/agent/runs/42").statusCode()).isEqualTo(404);
+        assertThat(app.get("/agent/runs/x").body()).isEqualTo("No agent run (the id must be a number: /agent/runs/1)");
+        HttpResponse<String> cancel = app.post("/agent/runs/42/cancel");
         assertThat(cancel.statusCode()).isEqualTo(409);
         assertThat(cancel.body()).isEqualTo("Agent run 42 is not running.");
     }

@@ -60,6 +60,7 @@ class AgentPageTest {
         assertThat(page.locator(".run-agent")).hasText("offline agent (no language model)");
         Assertions.assertThat(page.evaluate("() => window.liveOutput")).isEqualTo(page.evaluate("() => outputText()"));
         assertThat(page.locator("#output[sse-swap]")).hasCount(0); // the static view: the answer no longer listens
+        assertThat(page.locator("main")).hasAttribute("data-sse-state", "closed"); // and the stream is closed
         BrowserKit.screenshot(page, "agent-run-done");
 
         page.navigate(app.uri("/agent").toString());
@@ -84,6 +85,19 @@ class AgentPageTest {
 
         Assertions.assertThat(page.evaluate("() => window.liveOutput")).isEqualTo(page.evaluate("() => outputText()"));
         Assertions.assertThat((Integer) page.evaluate("() => window.outputUpdates")).isGreaterThan(3);
+    }
+
+    @Test
+    void aFinishedRunsPageIsStaticAndOpensNoStream(BrowserContext context) {
+        start(0);
+        Page page = ask(context, "What time is it?");
+        assertThat(page.locator(".banner-done")).isVisible();
+
+        page.reload();
+
+        assertThat(page.locator(".banner-done")).hasText("Done");
+        assertThat(page.locator("#output")).containsText("It is ");
+        assertThat(page.locator("[sse-connect]")).hasCount(0);
     }
 
     @Test
@@ -136,7 +150,7 @@ class AgentPageTest {
         page.navigate(app.uri("/agent").toString());
         page.locator("#prompt").fill(prompt);
         page.locator("form button[type=submit]").click();
-        page.waitForURL("**/agent/run?id=*");
+        page.waitForURL("**/agent/runs/*");
         Assertions.assertThat(page.url()).doesNotContain("prompt").doesNotContain("deploy");
         return page;
     }

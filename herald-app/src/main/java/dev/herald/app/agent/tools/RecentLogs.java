@@ -9,7 +9,7 @@ import java.util.List;
  */
 public interface RecentLogs {
 
-    /** The newest {@code limit} lines at {@code minimumLevel} or above (TRACE…ERROR), oldest first. */
+    /** The newest {@code limit} lines at {@code minimumLevel} or above (DEBUG, INFO, WARN or ERROR), oldest first. */
     List<Line> recent(int limit, String minimumLevel);
 
     /** One log line. */

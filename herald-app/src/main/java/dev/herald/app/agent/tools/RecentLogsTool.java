@@ -14,7 +14,7 @@ import java.util.Set;
 final class RecentLogsTool implements Tool {
 
     static final String NAME = AppTools.RECENT_LOGS;
-    private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+    private static final Set<String> LEVELS = Set.of("DEBUG", "INFO", "WARN", "ERROR");
 
     private final RecentLogs logs;
 
@@ -26,7 +26,7 @@ final class RecentLogsTool implements Tool {
     public ToolSpec spec() {
         ObjectNode properties = NODES.objectNode();
         properties.set("minimum_level", Inputs.property("string",
-                "Only lines at this level or above: TRACE, DEBUG, INFO, WARN or ERROR (default INFO)."));
+                "Only lines at this level or above: DEBUG, INFO, WARN or ERROR (default INFO)."));
         properties.set("limit", Inputs.limitProperty());
         return new ToolSpec(NAME, "Reads the server's most recent log lines.", Inputs.schema(properties));
     }
