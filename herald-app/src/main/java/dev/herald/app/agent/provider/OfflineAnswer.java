@@ -29,12 +29,18 @@ final class OfflineAnswer {
 
     static String help(List<String> tools) {
         return "I am the offline agent: I follow fixed rules over this app's data, I am not a language model. "
-                + "Ask me about " + String.join(", ", tools.stream().map(OfflinePlan::covers).toList())
+                + "Ask me about " + inWords(tools.stream().map(OfflinePlan::covers).toList())
                 + ". Put a word in double quotes to search for it, as in: notifications about \"deploy\".";
     }
 
     static String lookingAt(List<ToolCall> calls) {
-        return "Looking at " + String.join(" and ", calls.stream().map(c -> OfflinePlan.covers(c.name())).toList()) + ".";
+        return "Looking at " + inWords(calls.stream().map(c -> OfflinePlan.covers(c.name())).toList()) + ".";
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String inWords(List<String> items) {
+        return items.size() < 2 ? String.join("", items)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 
     static String missing(List<String> topics) {

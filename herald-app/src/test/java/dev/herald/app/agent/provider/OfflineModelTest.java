@@ -35,7 +35,7 @@ class OfflineModelTest {
 
         assertThat(turn.toolCalls()).isEmpty();
         assertThat(turn.text()).startsWith("I am the offline agent: I follow fixed rules over this app's data, I am not a language model.")
-                .contains("Ask me about notifications, the time.");
+                .contains("Ask me about notifications and the time.");
         assertThat(String.join("", words)).isEqualTo(turn.text());
         assertThat(words).contains(" offline", " agent:");
     }
