@@ -1,12 +1,30 @@
 package dev.herald.app;
 
+import dev.herald.app.agent.AgentEndpoints;
+import dev.herald.app.agent.loop.Agent;
+import dev.herald.app.agent.provider.Providers;
+import dev.herald.app.agent.tools.AppTools;
+import dev.herald.app.chat.ChatEndpoints;
+import dev.herald.app.chat.ChatMessageSearch;
+import dev.herald.app.dashboard.DashboardEndpoints;
 import dev.herald.app.db.Database;
+import dev.herald.app.home.HomeEndpoints;
+import dev.herald.app.jobs.JobListing;
+import dev.herald.app.jobs.JobsEndpoints;
+import dev.herald.app.logs.LogsEndpoints;
+import dev.herald.app.notifications.NotificationRepository;
 import dev.herald.app.notifications.NotificationsEndpoints;
 import dev.herald.app.web.Router;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.JteRenderer;
 import dev.herald.hub.Hub;
 import dev.herald.jetty.HeraldServer;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The running app: the database, the hub, the features' routes and the server in front of them.
@@ -15,10 +33,16 @@ import java.time.Clock;
 public final class App implements AutoCloseable {
 
     private final Database database;
+    private final JobsEndpoints jobs;
+    private final LogsEndpoints logs;
+    private final DashboardEndpoints dashboard;
     private final HeraldServer server;
 
-    private App(Database database, HeraldServer server) {
+    private App(Database database, JobsEndpoints jobs, LogsEndpoints logs, DashboardEndpoints dashboard, HeraldServer server) {
         this.database = database;
+        this.jobs = jobs;
+        this.logs = logs;
+        this.dashboard = dashboard;
         this.server = server;
     }
 
@@ -30,24 +54,65 @@ public final class App implements AutoCloseable {
      */
     public static App start(AppConfig config) {
         Database database = Database.sqlite(config.dataDir());
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            Hub hub = Hub.builder().build();
-            Templates templates = new Templates();
+            Hub hub = Hub.builder().maxEventsPerTopic(config.topicLogEvents()).build();
+            Htmx htmx = Htmx.builder(hub).dialect(config.htmx()).devMode(config.dev()).build();
+            JteRenderer templates = JteRenderer.precompiled();
+            Clock clock = Clock.systemUTC();
+            NotificationsEndpoints notifications = NotificationsEndpoints.create(database, hub, htmx, templates, clock);
+            ChatEndpoints chat = ChatEndpoints.create(database, hub, htmx, templates, clock, config.presenceGrace(),
+                    notifications.service());
+            JobsEndpoints jobs = JobsEndpoints.create(database, hub, htmx, templates, clock, config.dataDir(), config.jobs(),
+                    notifications.service());
+            opened.push(jobs);
+            LogsEndpoints logs = LogsEndpoints.start(hub, htmx, templates, notifications.service());
+            opened.push(logs);
+            AtomicReference<HeraldServer> built = new AtomicReference<>();
+            DashboardEndpoints dashboard = DashboardEndpoints.create(hub, htmx,
+                    () -> built.get() == null ? new HeraldServer.Stats(0, 0) : built.get().stats(), templates, clock,
+                    notifications.service());
+            opened.push(dashboard);
             Router.Builder routes = Router.builder();
-            NotificationsEndpoints.create(database, hub, templates, Clock.systemUTC()).routes(routes);
+            new HomeEndpoints(hub, htmx, templates, notifications.service()).routes(routes);
+            notifications.routes(routes);
+            chat.routes(routes);
+            jobs.routes(routes);
+            logs.routes(routes);
+            dashboard.routes(routes);
+            Agent agent = Agent.create(Providers.create(config.agent()), AppTools.create(new NotificationRepository(database),
+                    clock, Optional.of(new ChatMessageSearch(database)), Optional.of(new JobListing(database)),
+                    Optional.of(logs.recentLogs())), Agent.DEFAULT_MAX_TURNS);
+            AgentEndpoints agentPages = AgentEndpoints.create(database, hub, htmx, templates, agent, clock, notifications.service());
+            agentPages.routes(routes);
             HeraldServer.Builder server = HeraldServer.builder(hub)
                     .host(config.host())
                     .port(config.port())
                     .publisherJwtKey(config.publisherJwtKey())
                     .heartbeat(config.heartbeat())
+                    .snapshotSource(notifications.service())
+                    .snapshotSource(chat.service())
+                    .snapshotSource(jobs.snapshots())
+                    .snapshotSource(logs.snapshots())
+                    .snapshotSource(agentPages.snapshots())
+                    .streamListener(chat.presence())
                     .handler(routes.build());
             if (config.tls() != null) {
                 server.tls(config.tls().keystore(), config.tls().password());
             }
-            App app = new App(database, server.build());
+            built.set(server.build());
+            App app = new App(database, jobs, logs, dashboard, built.get());
             app.server.start();
+            dashboard.start();
             return app;
         } catch (RuntimeException e) {
+            for (AutoCloseable feature : opened) {
+                try {
+                    feature.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             database.close();
             throw e;
         }
@@ -63,10 +128,16 @@ public final class App implements AutoCloseable {
         return server;
     }
 
-    /** Graceful: every stream gets the final event, the server stops, then the database closes. */
+    /**
+     * Graceful: running jobs stop (and say so on their pages), the dashboard and the log tail stop,
+     * every stream gets the final event, the server stops, then the database closes.
+     */
     @Override
     public void close() {
         try {
+            jobs.close();
+            dashboard.close();
+            logs.close();
             server.close();
         } finally {
             database.close();

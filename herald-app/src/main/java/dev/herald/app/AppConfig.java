@@ -1,5 +1,9 @@
 package dev.herald.app;
 
+import dev.herald.app.agent.provider.ProviderSettings;
+import dev.herald.htmx.Dialect;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +16,27 @@ import java.util.Map;
  * @param publisherJwtKey the key publishers' JWTs are signed with, or {@code null}: HTTP
  *                        publishing is off
  * @param tls             the key store to serve HTTPS and HTTP/2 with, or {@code null}: plain HTTP
+ * @param dev             dev mode: warn about published events no rendered page listens to
+ * @param htmx            the htmx dialect pages use unless they ask for the other ({@code ?htmx=2|4})
+ * @param topicLogEvents  how many events each topic's log keeps for replay
+ * @param presenceGrace   how long a user stays listed in a room after their last tab's stream ended
+ *                        (a reconnecting tab must not make them leave and join)
+ * @param jobs            the jobs feature's limits
+ * @param agent           who answers at {@code /agent}
  */
-public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat) {
+public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat,
+                        boolean dev, Dialect htmx, int topicLogEvents, Duration presenceGrace, Jobs jobs,
+                        ProviderSettings agent) {
+
+    /**
+     * The jobs feature's limits.
+     *
+     * @param uploadMaxBytes     the largest file accepted; a larger upload is refused and nothing is stored
+     * @param workers            jobs that run at once; more wait, queued
+     * @param readBytesPerSecond how fast one job may read its file, or 0 for as fast as the disk goes
+     */
+    public record Jobs(long uploadMaxBytes, int workers, long readBytesPerSecond) {
+    }
 
     /** A PKCS#12 or JKS key store and its password. */
     public record Tls(Path keystore, String password) {
@@ -27,10 +50,14 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
     public String toString() {
         return "AppConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
                 + ", publisherJwtKey=" + (publisherJwtKey == null ? "(unset)" : "(hidden)")
-                + ", tls=" + tls + ", heartbeat=" + heartbeat + "]";
+                + ", tls=" + tls + ", heartbeat=" + heartbeat + ", dev=" + dev + ", htmx=" + htmx
+                + ", topicLogEvents=" + topicLogEvents + ", presenceGrace=" + presenceGrace
+                + ", jobs=" + jobs + ", agent=" + agent + "]";
     }
 
     static final int MIN_JWT_KEY_BYTES = 32;
+    /** Retries of a provider request refused before it streamed (429, 5xx), honouring retry-after. */
+    static final int PROVIDER_RETRIES = 2;
 
     /** Every setting: its variable, its default ({@code null}: unset) and its meaning. */
     public enum Setting {
@@ -41,7 +68,28 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 "HS256 key (32+ bytes) of the JWTs that authorise POST /.well-known/mercure. Unset: HTTP publishing is off."),
         TLS_KEYSTORE("HERALD_TLS_KEYSTORE", null, "Key store file: serve HTTPS with HTTP/2. Unset: plain HTTP."),
         TLS_KEYSTORE_PASSWORD("HERALD_TLS_KEYSTORE_PASSWORD", null, "Password of HERALD_TLS_KEYSTORE; required with it."),
-        HEARTBEAT_SECONDS("HERALD_HEARTBEAT_SECONDS", "15", "Seconds between heartbeat comments on an idle stream, 1-3600.");
+        HEARTBEAT_SECONDS("HERALD_HEARTBEAT_SECONDS", "15", "Seconds between heartbeat comments on an idle stream, 1-3600."),
+        DEV("HERALD_DEV", "0", "1: dev mode (warns about published events that no rendered page listens to)."),
+        HTMX("HERALD_HTMX", "2", "htmx version pages use, 2 or 4 (a page may ask for the other with ?htmx=2 or ?htmx=4)."),
+        TOPIC_LOG_EVENTS("HERALD_TOPIC_LOG_EVENTS", "1024", "Events each topic keeps for replay after a reconnect, 1-1048576."),
+        PRESENCE_GRACE_MILLIS("HERALD_PRESENCE_GRACE_MILLIS", "10000",
+                "Milliseconds a user stays listed in a chat room after their last tab left, 0-60000."),
+        UPLOAD_MAX_BYTES("HERALD_UPLOAD_MAX_BYTES", "67108864", "Largest file /jobs accepts, in bytes (1 to 2^40); larger uploads get 413 and nothing is stored."),
+        JOB_WORKERS("HERALD_JOB_WORKERS", "2", "Jobs that run at once, 1-64; later ones wait, queued."),
+        JOB_READ_BYTES_PER_SECOND("HERALD_JOB_READ_BYTES_PER_SECOND", "0",
+                "How fast one job may read its file, in bytes per second (0: unlimited); spares the disk and CPU for the rest."),
+        AGENT_PROVIDER("HERALD_AGENT_PROVIDER", null, "Who answers at /agent: offline, anthropic or openai. Unset: anthropic with "
+                + "ANTHROPIC_API_KEY, else openai with HERALD_OPENAI_BASE_URL, else the offline agent (no language model)."),
+        ANTHROPIC_API_KEY("ANTHROPIC_API_KEY", null, "Anthropic API key, for the anthropic provider."),
+        ANTHROPIC_MODEL("HERALD_ANTHROPIC_MODEL", "claude-sonnet-4-5", "Anthropic model."),
+        ANTHROPIC_BASE_URL("HERALD_ANTHROPIC_BASE_URL", null, "Anthropic API base URL. Unset: Anthropic's own."),
+        OPENAI_BASE_URL("HERALD_OPENAI_BASE_URL", null, "Base URL of an OpenAI-compatible Chat Completions API, such as "
+                + "https://api.openai.com/v1 or http://localhost:11434/v1 (Ollama), for the openai provider."),
+        OPENAI_API_KEY("HERALD_OPENAI_API_KEY", null, "API key of HERALD_OPENAI_BASE_URL. Unset: none (local servers)."),
+        OPENAI_MODEL("HERALD_OPENAI_MODEL", "gpt-4o-mini", "Model at HERALD_OPENAI_BASE_URL."),
+        AGENT_TIMEOUT_SECONDS("HERALD_AGENT_TIMEOUT_SECONDS", "60", "Seconds a provider may stay silent while it answers, 1-600."),
+        AGENT_OFFLINE_DELAY_MS("HERALD_AGENT_OFFLINE_DELAY_MS", "40",
+                "Milliseconds between the offline agent's words, 0-2000 (it streams like a model).");
 
         public final String variable;
         public final String defaultValue;
@@ -83,7 +131,16 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 Path.of(Setting.DATA_DIR.in(environment)),
                 publisherJwtKey(environment),
                 tls(environment),
-                Duration.ofSeconds(integer(Setting.HEARTBEAT_SECONDS, environment, 1, 3600, "whole seconds 1-3600")));
+                Duration.ofSeconds(integer(Setting.HEARTBEAT_SECONDS, environment, 1, 3600, "whole seconds 1-3600")),
+                integer(Setting.DEV, environment, 0, 1, "0 or 1") == 1,
+                dialect(environment),
+                integer(Setting.TOPIC_LOG_EVENTS, environment, 1, 1 << 20, "a count 1-1048576"),
+                Duration.ofMillis(integer(Setting.PRESENCE_GRACE_MILLIS, environment, 0, 60_000, "milliseconds 0-60000")),
+                new Jobs(
+                        number(Setting.UPLOAD_MAX_BYTES, environment, 1, 1L << 40, "a number of bytes 1 to 2^40"),
+                        integer(Setting.JOB_WORKERS, environment, 1, 64, "a number of workers 1-64"),
+                        number(Setting.JOB_READ_BYTES_PER_SECOND, environment, 0, Long.MAX_VALUE, "bytes per second, 0 or more")),
+                agent(environment));
     }
 
     /** What {@code --help} prints: every setting with its default and meaning. */
@@ -102,9 +159,13 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
     }
 
     private static int integer(Setting setting, Map<String, String> environment, int min, int max, String expected) {
+        return (int) number(setting, environment, min, max, expected);
+    }
+
+    private static long number(Setting setting, Map<String, String> environment, long min, long max, String expected) {
         String value = setting.in(environment);
         try {
-            int parsed = Integer.parseInt(value.strip());
+            long parsed = Long.parseLong(value.strip());
             if (parsed >= min && parsed <= max) {
                 return parsed;
             }
@@ -112,6 +173,63 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
             // reported below, with the variable's name
         }
         throw new InvalidSettingException(setting, value, expected);
+    }
+
+    private static Dialect dialect(Map<String, String> environment) {
+        String value = Setting.HTMX.in(environment);
+        try {
+            return Dialect.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(Setting.HTMX, value, "2 or 4");
+        }
+    }
+
+    private static ProviderSettings agent(Map<String, String> environment) {
+        String anthropicKey = Setting.ANTHROPIC_API_KEY.in(environment);
+        String openAiUrl = Setting.OPENAI_BASE_URL.in(environment);
+        String provider = Setting.AGENT_PROVIDER.in(environment);
+        if (provider == null) {
+            provider = anthropicKey != null ? "anthropic" : openAiUrl != null ? "openai" : "offline";
+        }
+        Duration timeout = Duration.ofSeconds(integer(Setting.AGENT_TIMEOUT_SECONDS, environment, 1, 600, "whole seconds 1-600"));
+        Duration delay = Duration.ofMillis(integer(Setting.AGENT_OFFLINE_DELAY_MS, environment, 0, 2000, "milliseconds 0-2000"));
+        return switch (provider.strip()) {
+            case "offline" -> ProviderSettings.offline(delay);
+            case "anthropic" -> {
+                if (anthropicKey == null) {
+                    throw new InvalidSettingException(Setting.AGENT_PROVIDER.variable + "=anthropic needs "
+                            + Setting.ANTHROPIC_API_KEY.variable);
+                }
+                yield new ProviderSettings(ProviderSettings.Kind.ANTHROPIC, Setting.ANTHROPIC_MODEL.in(environment),
+                        url(Setting.ANTHROPIC_BASE_URL, environment), anthropicKey, timeout, PROVIDER_RETRIES, delay);
+            }
+            case "openai" -> {
+                if (openAiUrl == null) {
+                    throw new InvalidSettingException(Setting.AGENT_PROVIDER.variable + "=openai needs "
+                            + Setting.OPENAI_BASE_URL.variable);
+                }
+                yield new ProviderSettings(ProviderSettings.Kind.OPENAI, Setting.OPENAI_MODEL.in(environment),
+                        url(Setting.OPENAI_BASE_URL, environment), Setting.OPENAI_API_KEY.in(environment), timeout,
+                        PROVIDER_RETRIES, delay);
+            }
+            default -> throw new InvalidSettingException(Setting.AGENT_PROVIDER, provider, "offline, anthropic or openai");
+        };
+    }
+
+    private static String url(Setting setting, Map<String, String> environment) {
+        String value = setting.in(environment);
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri.toString();
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the variable's name
+        }
+        throw new InvalidSettingException(setting, value, "an http or https URL");
     }
 
     private static String publisherJwtKey(Map<String, String> environment) {

@@ -3,6 +3,8 @@ package dev.herald.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.herald.app.agent.provider.ProviderSettings;
+import dev.herald.htmx.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +18,10 @@ class AppConfigTest {
     void withNoVariablesEveryDefaultApplies() {
         AppConfig config = AppConfig.from(Map.of());
 
-        assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15)));
+        assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15),
+                false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
+                new AppConfig.Jobs(64L << 20, 2, 0),
+                ProviderSettings.offline(Duration.ofMillis(40))));
     }
 
     @Test
@@ -30,10 +35,15 @@ class AppConfigTest {
                 "HERALD_PUBLISHER_JWT_KEY", "a-publisher-key-of-32-bytes-or-more",
                 "HERALD_TLS_KEYSTORE", keystore.toString(),
                 "HERALD_TLS_KEYSTORE_PASSWORD", "changeit",
-                "HERALD_HEARTBEAT_SECONDS", "30"));
+                "HERALD_HEARTBEAT_SECONDS", "30",
+                "HERALD_UPLOAD_MAX_BYTES", "1048576",
+                "HERALD_JOB_WORKERS", "4",
+                "HERALD_JOB_READ_BYTES_PER_SECOND", "500000"));
 
         assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "a-publisher-key-of-32-bytes-or-more",
-                new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30)));
+                new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
+                new AppConfig.Jobs(1 << 20, 4, 500_000),
+                ProviderSettings.offline(Duration.ofMillis(40))));
     }
 
     @Test
@@ -53,6 +63,18 @@ class AppConfigTest {
     void aPortOutOfRangeIsRefused() {
         assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_PORT", "65536")))
                 .hasMessage("HERALD_PORT=65536 is not valid: expected a port number 0-65535");
+    }
+
+    @Test
+    void aWorkerCountOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_JOB_WORKERS", "0")))
+                .hasMessage("HERALD_JOB_WORKERS=0 is not valid: expected a number of workers 1-64");
+    }
+
+    @Test
+    void anUploadLimitThatIsNotANumberIsRefused() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_UPLOAD_MAX_BYTES", "64M")))
+                .hasMessage("HERALD_UPLOAD_MAX_BYTES=64M is not valid: expected a number of bytes 1 to 2^40");
     }
 
     @Test
@@ -100,5 +122,55 @@ class AppConfigTest {
             assertThat(help).contains(setting.variable, setting.meaning);
         }
         assertThat(help).contains("default 8080", "default 0.0.0.0", "default ./data", "default 15");
+    }
+
+    @Test
+    void readsTheHtmxDialectDevModeLogSizeAndPresenceGrace() {
+        AppConfig config = AppConfig.from(Map.of("HERALD_HTMX", "4", "HERALD_DEV", "1",
+                "HERALD_TOPIC_LOG_EVENTS", "64", "HERALD_PRESENCE_GRACE_MILLIS", "250"));
+
+        assertThat(config.htmx()).isEqualTo(Dialect.HTMX_4);
+        assertThat(config.dev()).isTrue();
+        assertThat(config.topicLogEvents()).isEqualTo(64);
+        assertThat(config.presenceGrace()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void refusesAnHtmxOtherThanTwoOrFour() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_HTMX", "3")))
+                .isInstanceOf(AppConfig.InvalidSettingException.class)
+                .hasMessage("HERALD_HTMX=3 is not valid: expected 2 or 4");
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_DEV", "yes")))
+                .hasMessage("HERALD_DEV=yes is not valid: expected 0 or 1");
+    }
+
+    @Test
+    void theAgentIsOfflineUnlessAKeyOrABaseUrlIsConfigured() {
+        assertThat(AppConfig.from(Map.of()).agent().kind()).isEqualTo(ProviderSettings.Kind.OFFLINE);
+
+        ProviderSettings anthropic = AppConfig.from(Map.of("ANTHROPIC_API_KEY", "sk-ant-test")).agent();
+        assertThat(anthropic.kind()).isEqualTo(ProviderSettings.Kind.ANTHROPIC);
+        assertThat(anthropic.model()).isEqualTo("claude-sonnet-4-5");
+        assertThat(anthropic.toString()).doesNotContain("sk-ant-test");
+
+        ProviderSettings openAi = AppConfig.from(Map.of("HERALD_OPENAI_BASE_URL", "http://localhost:11434/v1",
+                "HERALD_OPENAI_MODEL", "llama3.2", "HERALD_AGENT_TIMEOUT_SECONDS", "20")).agent();
+        assertThat(openAi).isEqualTo(new ProviderSettings(ProviderSettings.Kind.OPENAI, "llama3.2", "http://localhost:11434/v1",
+                null, Duration.ofSeconds(20), AppConfig.PROVIDER_RETRIES, Duration.ofMillis(40)));
+
+        assertThat(AppConfig.from(Map.of("ANTHROPIC_API_KEY", "k", "HERALD_AGENT_PROVIDER", "offline")).agent().kind())
+                .isEqualTo(ProviderSettings.Kind.OFFLINE);
+    }
+
+    @Test
+    void anAgentProviderWithoutWhatItNeedsIsRefused() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_AGENT_PROVIDER", "anthropic")))
+                .hasMessage("HERALD_AGENT_PROVIDER=anthropic needs ANTHROPIC_API_KEY");
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_AGENT_PROVIDER", "openai")))
+                .hasMessage("HERALD_AGENT_PROVIDER=openai needs HERALD_OPENAI_BASE_URL");
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_AGENT_PROVIDER", "gpt")))
+                .hasMessage("HERALD_AGENT_PROVIDER=gpt is not valid: expected offline, anthropic or openai");
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_OPENAI_BASE_URL", "localhost:11434")))
+                .hasMessage("HERALD_OPENAI_BASE_URL=localhost:11434 is not valid: expected an http or https URL");
     }
 }

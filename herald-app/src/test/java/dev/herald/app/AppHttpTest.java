@@ -31,12 +31,12 @@ class AppHttpTest {
     void thePageSubscribesFromTheStreamPositionItWasRenderedAt() {
         app.postNotification("Before", "");
 
-        HttpResponse<String> page = app.get("/");
+        HttpResponse<String> page = app.get("/notifications");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(page.body())
-                .containsPattern("sse-connect=\"/\\.well-known/mercure\\?topic=notifications&amp;lastEventID=[0-9a-z]{8}%3A2\"")
+                .containsPattern("sse-connect=\"/\\.well-known/mercure\\?topic=notifications&amp;topic=notifications%2Funread&amp;lastEventID=[0-9a-z]{8}%3A2\"")
                 .contains("id=\"notification-1\"");
     }
 
@@ -46,7 +46,7 @@ class AppHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEmpty();
-        assertThat(app.get("/").body()).contains("Deploy", "<span id=\"unread-count\">1</span>");
+        assertThat(app.get("/notifications").body()).contains("Deploy", "<span id=\"unread-count\" class=\"badge\">1</span>");
     }
 
     @Test
@@ -62,7 +62,20 @@ class AppHttpTest {
         app.postNotification("a", "");
 
         assertThat(app.post("/notifications/read").statusCode()).isEqualTo(204);
-        assertThat(app.get("/").body()).contains("<span id=\"unread-count\">0</span>");
+        assertThat(app.get("/").body()).contains("<span id=\"unread-count\" class=\"badge\">0</span>");
+    }
+
+    @Test
+    void theHomePageLinksToEveryFeature() {
+        assertThat(app.get("/").body()).contains("href=\"/notifications\"", "href=\"/chat\"");
+    }
+
+    @Test
+    void aPageAsksForTheOtherHtmxWithAQueryParameter() {
+        assertThat(app.get("/notifications?htmx=4").body())
+                .contains(ClientAssets.HTMX_4, "hx-sse:connect=", "data-herald-swap=\"notification\"")
+                .doesNotContain("sse-connect=");
+        assertThat(app.get("/notifications?htmx=3").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -75,7 +88,7 @@ class AppHttpTest {
 
     @Test
     void aKnownPathWithAnotherMethodIsNotAllowed() {
-        HttpResponse<String> response = app.get("/notifications");
+        HttpResponse<String> response = app.get("/notifications/read");
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue("POST");
@@ -85,7 +98,8 @@ class AppHttpTest {
     @Test
     void servesTheStylesheetAndEveryClientScriptFromTheJars() {
         for (String path : new String[] {"/assets/herald-app/1/app.css", ClientAssets.HTMX, ClientAssets.SSE_EXTENSION,
-                ClientAssets.HYPERSCRIPT, ClientAssets.HERALD_SSE}) {
+                ClientAssets.HYPERSCRIPT, ClientAssets.HERALD_SSE, ClientAssets.HTMX_4, ClientAssets.HTMX_4_SSE,
+                ClientAssets.HERALD_HTMX_4}) {
             assertThat(app.get(path).statusCode()).as(path).isEqualTo(200);
         }
     }

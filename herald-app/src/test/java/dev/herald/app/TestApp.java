@@ -9,26 +9,45 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The real app, wired as {@link Main} wires it, on an ephemeral loopback port, with a client. */
 public final class TestApp implements AutoCloseable {
 
     final Path dataDir;
+    private final Map<String, String> settings;
     /** HTTP/1.1, as a browser speaks to a plain-HTTP server. */
-    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private App app;
 
-    private TestApp(Path dataDir, int port) {
+    private TestApp(Path dataDir, int port, Map<String, String> settings) {
         this.dataDir = dataDir;
-        this.app = App.start(AppConfig.from(Map.of(
+        this.settings = Map.copyOf(settings);
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "HERALD_HOST", "127.0.0.1",
                 "HERALD_PORT", Integer.toString(port),
-                "HERALD_DATA_DIR", dataDir.toString())));
+                "HERALD_DATA_DIR", dataDir.toString()));
+        environment.putAll(settings);
+        this.app = App.start(AppConfig.from(environment));
     }
 
     public static TestApp start(Path dataDir) {
-        return new TestApp(dataDir, 0);
+        return start(dataDir, Map.of());
+    }
+
+    /** With more settings (environment variables, as {@link AppConfig} reads them). */
+    public static TestApp start(Path dataDir, Map<String, String> settings) {
+        return new TestApp(dataDir, 0, settings);
+    }
+
+    /** The HTTP/1.1 client the fixture uses. */
+    public HttpClient client() {
+        return client;
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public App app() {
@@ -43,23 +62,36 @@ public final class TestApp implements AutoCloseable {
     public void restart() {
         int port = app.server().port();
         app.close();
-        app = new TestApp(dataDir, port).app;
+        app = new TestApp(dataDir, port, settings).app;
     }
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /** A GET as the chat user {@code user}. */
+    public HttpResponse<String> getAs(String user, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Cookie", "herald-user=" + encode(user)).GET().build());
+    }
+
     /** Posts a form: {@code fields} as name, value, name, value, … */
     public HttpResponse<String> post(String path, String... fields) {
+        return postAs(null, path, fields);
+    }
+
+    /** Posts a form as the chat user {@code user} (its identity cookie), or as nobody when {@code null}. */
+    public HttpResponse<String> postAs(String user, String path, String... fields) {
         StringBuilder form = new StringBuilder();
         for (int i = 0; i < fields.length; i += 2) {
             form.append(form.isEmpty() ? "" : "&").append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
         }
-        return send(HttpRequest.newBuilder(uri(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        if (user != null) {
+            request.header("Cookie", "herald-user=" + encode(user));
+        }
+        return send(request.build());
     }
 
     /** Posts a notification as the page's form does; fails unless it was stored. */
@@ -70,7 +102,43 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Uploads {@code content} as the file {@code fileName} of a multipart form, as a browser does. */
+    public HttpResponse<String> upload(String path, String fileName, byte[] content) {
+        String boundary = "----herald-test-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build());
+    }
+
+    /** Creates a chat room as the page's form does; returns its id. */
+    public long createRoom(String name) {
+        HttpResponse<String> response = postAs("admin", "/chat/rooms", "name", name);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST /chat/rooms answered " + response.statusCode() + ": " + response.body());
+        }
+        String list = get("/chat").body();
+        java.util.regex.Matcher room = java.util.regex.Pattern.compile("href=\"/chat/room\\?id=(\\d+)\">"
+                + java.util.regex.Pattern.quote(name) + "<").matcher(list);
+        if (!room.find()) {
+            throw new AssertionError("room " + name + " is not listed in " + list);
+        }
+        return Long.parseLong(room.group(1));
+    }
+
+    /** Posts a chat message as {@code user}; fails unless it was stored. */
+    public void say(String user, long room, String body) {
+        HttpResponse<String> response = postAs(user, "/chat/messages", "room", Long.toString(room), "body", body);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST /chat/messages answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

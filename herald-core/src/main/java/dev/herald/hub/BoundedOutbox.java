@@ -4,12 +4,22 @@ import dev.herald.sse.SseEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** The {@link Outbox}: a queue under a lock, a byte count, and a terminal delivery. */
+/**
+ * The {@link Outbox}: a queue under a lock, a byte count, and a terminal delivery. A live event
+ * with a conflation key supersedes the queued live event with the same key: that one stays in the
+ * queue as a dropped entry (found through {@code queuedByKey}, skipped by {@link #take}), so
+ * conflating costs no scan of the queue.
+ */
 final class BoundedOutbox implements Outbox {
 
     private final long maxBacklogBytes;
@@ -19,6 +29,8 @@ final class BoundedOutbox implements Outbox {
 
     // Guarded by lock.
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+    private final Map<String, HubEvent> queuedByKey = new HashMap<>();
+    private final Set<HubEvent> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
     private long backlogBytes;
     private Delivery terminal;
 
@@ -52,15 +64,15 @@ final class BoundedOutbox implements Outbox {
             if (terminal != null) {
                 return;
             }
+            queue.add(event);
             backlogBytes += event.size();
+            conflate(event);
             if (backlogBytes > maxBacklogBytes) {
                 // Dropping the queue is safe only because the writer now closes the connection:
                 // the client resumes from its Last-Event-ID, and the log has what was dropped.
                 queue.clear();
                 end(new Delivery.Overflow(backlogBytes, maxBacklogBytes));
                 overflowed = true;
-            } else {
-                queue.add(event);
             }
             ready.signal();
         } finally {
@@ -98,8 +110,15 @@ final class BoundedOutbox implements Outbox {
                 }
                 nanos = ready.awaitNanos(nanos);
             }
-            List<Delivery> taken = new ArrayList<>(queue);
+            List<Delivery> taken = new ArrayList<>(queue.size() - superseded.size());
+            for (Delivery delivery : queue) {
+                if (!(delivery instanceof HubEvent event && superseded.contains(event))) {
+                    taken.add(delivery);
+                }
+            }
             queue.clear();
+            queuedByKey.clear();
+            superseded.clear();
             backlogBytes = 0;
             return taken;
         } finally {
@@ -117,8 +136,22 @@ final class BoundedOutbox implements Outbox {
         }
     }
 
+    /** Only live events queued behind the writer are conflated; the replay stays exact. */
+    private void conflate(HubEvent event) {
+        if (event.conflationKey() == null) {
+            return;
+        }
+        HubEvent older = queuedByKey.put(event.conflationKey(), event);
+        if (older != null) {
+            superseded.add(older);
+            backlogBytes -= older.size();
+        }
+    }
+
     private void end(Delivery last) {
         terminal = last;
+        queuedByKey.clear();
+        superseded.clear();
         queue.add(last);
     }
 }

@@ -42,7 +42,23 @@ public interface Hub extends AutoCloseable {
      * @throws IllegalArgumentException naming the bad topic or id
      * @throws HubClosedException       after {@link #shutdown}
      */
-    String publish(Collection<String> topics, SseEvent.Message message);
+    default String publish(Collection<String> topics, SseEvent.Message message) {
+        return publish(topics, message, null);
+    }
+
+    /**
+     * Publishes one event that replaces what an earlier event with the same {@code conflationKey}
+     * showed — such as the new content of one element. When a subscriber has fallen behind (the
+     * event is queued while an earlier live event with the same key is still waiting to be
+     * written), the earlier one is dropped: only the newest matters. Events in the log, and so
+     * replay after a Last-Event-ID, are never conflated. Give a key only to events that fully
+     * replace what the earlier ones with the key did (an {@code innerHTML} swap of one target);
+     * never to events that add (an append).
+     *
+     * @param conflationKey what the event replaces, or {@code null}: never conflated
+     * @see #publish(Collection, SseEvent.Message)
+     */
+    String publish(Collection<String> topics, SseEvent.Message message, String conflationKey);
 
     /** Publishes to one topic; see {@link #publish(Collection, SseEvent.Message)}. */
     default String publish(String topic, SseEvent.Message message) {
@@ -72,6 +88,12 @@ public interface Hub extends AutoCloseable {
 
     /** Number of open subscriptions. */
     int subscriberCount();
+
+    /**
+     * The hub's counters now. The event and byte counts are read without the hub's lock (they
+     * may be a publish apart from each other); the subscribers per topic take it briefly.
+     */
+    HubStats stats();
 
     /**
      * Stops the hub: later publishes and subscribes throw {@link HubClosedException}, and every

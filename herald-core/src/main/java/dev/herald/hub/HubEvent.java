@@ -14,9 +14,17 @@ import java.util.Set;
  * @param wire     the message encoded as UTF-8, ending in a blank line; shared by every subscriber,
  *                 so never modified (equality of two events is that of their positions in one hub
  *                 only when they are the same instance: the array is compared by reference)
+ * @param conflationKey what the event replaces, or {@code null}: a live event still queued for a
+ *                 subscriber that has fallen behind is dropped when a newer event with the same key
+ *                 is queued (see {@link Hub#publish(java.util.Collection, SseEvent.Message, String)})
  */
-public record HubEvent(long position, Set<String> topics, SseEvent.Message message, byte[] wire)
+public record HubEvent(long position, Set<String> topics, SseEvent.Message message, byte[] wire, String conflationKey)
         implements Delivery {
+
+    /** An event that is never conflated. */
+    public HubEvent(long position, Set<String> topics, SseEvent.Message message, byte[] wire) {
+        this(position, topics, message, wire, null);
+    }
 
     /** The event id as the client sees it. */
     public String id() {

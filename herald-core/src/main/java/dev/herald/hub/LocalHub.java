@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -36,13 +38,19 @@ final class LocalHub implements Hub {
     private long position;
     private boolean closed;
 
+    // Written under the lock (publish holds it anyway), read without it by stats().
+    private final LongAdder eventsPublished = new LongAdder();
+    private final LongAdder bytesPublished = new LongAdder();
+    private final LongAdder eventsDelivered = new LongAdder();
+    private final LongAdder bytesDelivered = new LongAdder();
+
     LocalHub(Hub.Builder settings) {
         this.maxEventsPerTopic = settings.maxEventsPerTopic;
         this.maxBytesPerTopic = settings.maxBytesPerTopic;
     }
 
     @Override
-    public String publish(Collection<String> topicNames, SseEvent.Message message) {
+    public String publish(Collection<String> topicNames, SseEvent.Message message, String conflationKey) {
         Set<String> names = checkTopics(topicNames);
         String publisherId = message.id();
         if ("".equals(publisherId)) {
@@ -64,15 +72,19 @@ final class LocalHub implements Hub {
             }
             long at = ++position;
             HubEvent event = publisherId != null
-                    ? new HubEvent(at, names, message, body)
-                    : withHubId(at, names, message, body);
+                    ? new HubEvent(at, names, message, body, conflationKey)
+                    : withHubId(at, names, message, body, conflationKey);
             if (publisherId != null) {
                 publisherIds.put(publisherId, at);
             }
             for (String name : names) {
                 topics.computeIfAbsent(name, this::newTopic).log.append(event, this::forgetIfGone);
             }
-            fanOut(event);
+            int reached = fanOut(event);
+            eventsPublished.increment();
+            bytesPublished.add(event.size());
+            eventsDelivered.add(reached);
+            bytesDelivered.add((long) reached * event.size());
             return event.id();
         } finally {
             lock.unlock();
@@ -121,6 +133,22 @@ final class LocalHub implements Hub {
     }
 
     @Override
+    public HubStats stats() {
+        Map<String, Integer> byTopic = new TreeMap<>();
+        lock.lock();
+        try {
+            topics.forEach((name, topic) -> {
+                if (!topic.subscribers.isEmpty()) {
+                    byTopic.put(name, topic.subscribers.size());
+                }
+            });
+        } finally {
+            lock.unlock();
+        }
+        return new HubStats(eventsPublished.sum(), bytesPublished.sum(), eventsDelivered.sum(), bytesDelivered.sum(), byTopic);
+    }
+
+    @Override
     public void shutdown(SseEvent.Message finalEvent) {
         lock.lock();
         try {
@@ -138,25 +166,29 @@ final class LocalHub implements Hub {
         }
     }
 
-    private HubEvent withHubId(long at, Set<String> names, SseEvent.Message message, byte[] body) {
+    private HubEvent withHubId(long at, Set<String> names, SseEvent.Message message, byte[] body, String conflationKey) {
         String id = HubId.format(epoch, at);
         byte[] idLine = ("id: " + id + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] wire = new byte[idLine.length + body.length];
         System.arraycopy(idLine, 0, wire, 0, idLine.length);
         System.arraycopy(body, 0, wire, idLine.length, body.length);
-        return new HubEvent(at, names, message.withId(id), wire);
+        return new HubEvent(at, names, message.withId(id), wire, conflationKey);
     }
 
-    private void fanOut(HubEvent event) {
+    /** Hands {@code event} to each of its topics' subscribers once; returns how many it reached. */
+    private int fanOut(HubEvent event) {
+        int reached = 0;
         for (String name : event.topics()) {
             for (LocalSubscription s : topics.get(name).subscribers) {
                 // A subscriber of several of the event's topics is reached through each: once is enough.
                 if (s.lastPosition < event.position()) {
                     s.lastPosition = event.position();
                     s.subscriber.onEvent(event);
+                    reached++;
                 }
             }
         }
+        return reached;
     }
 
     private Replay replayAfter(String lastEventId, Set<String> names) {

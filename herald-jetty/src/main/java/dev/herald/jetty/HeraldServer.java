@@ -1,6 +1,7 @@
 package dev.herald.jetty;
 
 import dev.herald.hub.Hub;
+import dev.herald.hub.SnapshotSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +84,8 @@ public interface HeraldServer extends AutoCloseable {
         String keyStorePassword;
         Handler handler;
         Duration shutdownGrace = Duration.ofSeconds(5);
+        SnapshotSource snapshots = SnapshotSource.none();
+        final List<StreamListener> streamListeners = new ArrayList<>();
         final List<String> assetRoots = new ArrayList<>(List.of("META-INF/resources/webjars/"));
 
         Builder(Hub hub) {
@@ -177,6 +180,22 @@ public interface HeraldServer extends AutoCloseable {
                 throw new IllegalArgumentException("shutdownGrace must not be negative, was " + grace);
             }
             this.shutdownGrace = grace;
+            return this;
+        }
+
+        /**
+         * Where a stream whose client's history is gone ({@code Replay.Gap}) gets the authoritative
+         * state of the topics instead of a {@code herald-reset} event; consulted in the order added,
+         * the first snapshot of a topic wins. See {@code docs/protocol.md}, "Gap re-render".
+         */
+        public Builder snapshotSource(SnapshotSource source) {
+            this.snapshots = snapshots.orElse(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /** Also tell {@code listener} when streams open and end. */
+        public Builder streamListener(StreamListener listener) {
+            streamListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

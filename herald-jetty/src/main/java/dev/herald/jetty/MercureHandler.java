@@ -4,6 +4,9 @@ import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
 import dev.herald.hub.Outbox;
 import dev.herald.hub.Subscription;
+import dev.herald.hub.GapRepair;
+import dev.herald.hub.SnapshotSource;
+import java.util.Set;
 import java.time.Duration;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
@@ -28,6 +31,8 @@ final class MercureHandler extends Handler.Abstract {
     private final int maxPublishBytes;
     private final StreamCounters counters;
     private final PublishThread publishThread;
+    private final SnapshotSource snapshots;
+    private final StreamListeners listeners;
 
     MercureHandler(HeraldServer.Builder settings, StreamCounters counters, PublishThread publishThread) {
         this.hub = settings.hub;
@@ -38,6 +43,8 @@ final class MercureHandler extends Handler.Abstract {
         this.maxPublishBytes = settings.maxPublishBytes;
         this.counters = counters;
         this.publishThread = publishThread;
+        this.snapshots = settings.snapshots;
+        this.listeners = new StreamListeners(settings.streamListeners);
     }
 
     @Override
@@ -64,11 +71,17 @@ final class MercureHandler extends Handler.Abstract {
 
     private void subscribe(Request request, Response response, Callback callback) {
         SubscribeRequest subscribe = SubscribeRequest.from(request);
-        SseStream stream = new SseStream(response, callback, heartbeat, retry, counters);
+        GapRepair repair = new GapRepair(snapshots, Set.copyOf(subscribe.topics()));
+        SseStream stream = new SseStream(response, callback, heartbeat, retry, counters, repair);
         Outbox outbox = Outbox.bounded(maxBacklogBytes, stream::onOverflow);
         Subscription subscription = subscribeOrRefuse(subscribe, outbox);
-        try (subscription) { // a stream that ends, however it ends, unsubscribes
-            stream.run(outbox);
+        StreamListener.Stream opened = listeners.opened(subscription.topics(), request);
+        try {
+            try (subscription) { // a stream that ends, however it ends, unsubscribes
+                stream.run(outbox);
+            }
+        } finally {
+            listeners.closed(opened);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.herald.jetty;
 
 import dev.herald.hub.Delivery;
+import dev.herald.hub.GapRepair;
 import dev.herald.hub.HubEvent;
 import dev.herald.hub.Outbox;
 import dev.herald.hub.Replay;
 import dev.herald.sse.SseEncoder;
 import dev.herald.sse.SseEvent;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -38,16 +40,19 @@ final class SseStream {
     private final Duration heartbeat;
     private final byte[] retryFrame;
     private final StreamCounters counters;
+    private final GapRepair repair;
     private final AtomicBoolean completed = new AtomicBoolean();
     private volatile boolean writing;
     private volatile Thread writer;
 
-    SseStream(Response response, Callback callback, Duration heartbeat, Duration retry, StreamCounters counters) {
+    SseStream(Response response, Callback callback, Duration heartbeat, Duration retry, StreamCounters counters,
+              GapRepair repair) {
         this.response = response;
         this.callback = callback;
         this.heartbeat = heartbeat;
         this.retryFrame = SseEncoder.encode(SseEvent.retry(retry));
         this.counters = counters;
+        this.repair = repair;
     }
 
     /**
@@ -109,17 +114,21 @@ final class SseStream {
         }
     }
 
-    /** Everything taken at once as one buffer; one event alone is its shared bytes, uncopied. */
-    private static ByteBuffer frames(List<Delivery> batch) {
-        if (batch.size() == 1 && batch.getFirst() instanceof HubEvent event) {
+    /**
+     * Everything taken at once as one buffer; one event alone is its shared bytes, uncopied. A gap
+     * becomes the snapshots of its topics (and a reset event for those without), after which the
+     * events those snapshots already show are skipped.
+     */
+    private ByteBuffer frames(List<Delivery> batch) {
+        if (batch.size() == 1 && batch.getFirst() instanceof HubEvent event && !repair.covers(event)) {
             return event.frame();
         }
         List<byte[]> parts = new ArrayList<>(batch.size());
         int size = 0;
         for (Delivery delivery : batch) {
             byte[] part = switch (delivery) {
-                case HubEvent event -> event.wire();
-                case Replay.Gap gap -> ResetEvent.encode(gap);
+                case HubEvent event -> repair.covers(event) ? new byte[0] : event.wire();
+                case Replay.Gap gap -> repaired(gap);
                 case Delivery.Shutdown shutdown -> SseEncoder.encode(shutdown.finalEvent());
                 case Delivery.Overflow overflow -> new byte[0];
             };
@@ -129,6 +138,21 @@ final class SseStream {
         ByteBuffer all = ByteBuffer.allocate(size);
         parts.forEach(all::put);
         return all.flip();
+    }
+
+    /** The snapshots that replace a gap, then a reset event for the topics none covers. */
+    private byte[] repaired(Replay.Gap gap) {
+        GapRepair.Repair repaired;
+        try {
+            repaired = repair.repair(gap);
+        } catch (RuntimeException e) {
+            LOG.warn("snapshot of {} failed: reporting the gap instead", gap.topics(), e);
+            return ResetEvent.encode(gap);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        repaired.snapshots().forEach(event -> out.writeBytes(SseEncoder.encode(event)));
+        repaired.lost().ifPresent(lost -> out.writeBytes(ResetEvent.encode(lost)));
+        return out.toByteArray();
     }
 
     private void write(ByteBuffer bytes) throws IOException {

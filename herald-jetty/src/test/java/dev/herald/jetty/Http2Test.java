@@ -4,8 +4,8 @@ import static dev.herald.jetty.TestServer.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.sse.SseEvent;
+import dev.herald.testing.SelfSignedKeyStore;
 import dev.herald.testing.SseRecorder;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class Http2Test {
 
-    private static final String PASSWORD = "changeit";
+    private static final String PASSWORD = SelfSignedKeyStore.PASSWORD;
 
     @Test
     void streamsOverH2cWithPriorKnowledgeAndNoConnectionHeader() throws Exception {
@@ -66,7 +66,7 @@ class Http2Test {
 
     @Test
     void streamsOverHttp2WithTlsAndAlpn(@TempDir Path dir) throws Exception {
-        Path keyStore = selfSignedKeyStore(dir);
+        Path keyStore = SelfSignedKeyStore.create(dir);
         try (TestServer server = new TestServer(s -> s.tls(keyStore, PASSWORD));
                 HttpClient client = HttpClient.newBuilder().sslContext(trusting(keyStore)).version(HttpClient.Version.HTTP_2).build()) {
             assertThat(server.server.uri().getScheme()).isEqualTo("https");
@@ -83,7 +83,7 @@ class Http2Test {
 
     @Test
     void fallsBackToHttp11OverTls(@TempDir Path dir) throws Exception {
-        Path keyStore = selfSignedKeyStore(dir);
+        Path keyStore = SelfSignedKeyStore.create(dir);
         try (TestServer server = new TestServer(s -> s.tls(keyStore, PASSWORD));
                 HttpClient client = HttpClient.newBuilder().sslContext(trusting(keyStore)).version(HttpClient.Version.HTTP_1_1).build()) {
             HttpResponse<String> response = send(client, server.hub(""));
@@ -98,22 +98,6 @@ class Http2Test {
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }
-    }
-
-    /** A self-signed PKCS12 key store for 127.0.0.1 and localhost, made with the JDK's keytool. */
-    private static Path selfSignedKeyStore(Path dir) throws IOException, InterruptedException {
-        Path keyStore = dir.resolve("herald-test.p12");
-        String keytool = System.getProperty("java.home") + File.separator + "bin" + File.separator + "keytool";
-        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "herald", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(SseRecorder.TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("keytool failed: " + output);
-        }
-        return keyStore;
     }
 
     /** A client context that trusts exactly the test's self-signed certificate. */

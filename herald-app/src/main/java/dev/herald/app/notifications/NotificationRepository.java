@@ -50,6 +50,25 @@ public final class NotificationRepository {
         });
     }
 
+    /**
+     * The newest {@code limit} notifications whose title or body contains {@code text} (ignoring
+     * ASCII case), newest first; every notification when {@code text} is empty.
+     */
+    public List<Notification> search(String text, int limit) {
+        return database.transaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT id, title, body, created_at, read_at FROM notifications
+                    WHERE title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\'
+                    ORDER BY id DESC LIMIT ?""")) {
+                String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                select.setString(1, pattern);
+                select.setString(2, pattern);
+                select.setInt(3, limit);
+                return readAll(select);
+            }
+        });
+    }
+
     /** Number of notifications not yet read. */
     public int countUnread() {
         return database.transaction(c -> {

@@ -1,27 +1,35 @@
 package dev.herald.app.notifications;
 
+import dev.herald.htmx.Contract;
+import dev.herald.htmx.Fragment;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.Rerender;
+import dev.herald.htmx.Swap;
 import dev.herald.hub.Hub;
-import dev.herald.sse.SseEvent;
+import dev.herald.hub.SnapshotSource;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Posting, reading and marking notifications, each change published to the page's topic.
+ * Posting, reading and marking notifications, each change published to the pages' topics.
  *
  * <p><b>No render/subscribe race</b> (DESIGN.md §8.8). A change stores its rows and publishes its
- * events under the write lock; a page reads the hub position and then the rows under the read lock.
- * So every event after that position is of a change the page's rows do not show, and every change
- * they show has its events at or before it: subscribing from the position, a page loses nothing
- * and shows nothing twice.
+ * events under the write lock; a page — or a gap re-render — reads the hub position and then the
+ * rows under the read lock. So every event after that position is of a change the rows do not
+ * show, and every change they show has its events at or before it: resuming from the position, a
+ * page loses nothing and shows nothing twice.
  */
-public final class NotificationService {
+public final class NotificationService implements SnapshotSource {
 
-    /** The topic every notifications page subscribes to. */
+    /** The topic of new notifications. */
     public static final String TOPIC = "notifications";
-    /** A new notification: an item to append ({@code sse-swap="notification"}). */
-    static final String ITEM_EVENT = "notification";
-    /** The unread count changed: an out-of-band swap of {@code #unread-count}. */
-    static final String UNREAD_EVENT = "unread";
+    /** Both topics the notifications page listens to. */
+    public static final List<String> TOPICS = List.of(TOPIC, Unread.TOPIC);
+    static final Contract ITEMS = NotificationsPage.ITEMS;
+    static final String ITEM_EVENT = ITEMS.name();
+    static final String UNREAD_EVENT = Unread.CONTRACT.name();
     /** Newest notifications a page shows: a page never renders an unbounded history. */
     static final int HISTORY_LIMIT = 100;
 
@@ -29,12 +37,14 @@ public final class NotificationService {
     private final NotificationRepository repository;
     private final NotificationViews views;
     private final Hub hub;
+    private final Htmx htmx;
     private final Clock clock;
 
-    NotificationService(NotificationRepository repository, NotificationViews views, Hub hub, Clock clock) {
+    NotificationService(NotificationRepository repository, NotificationViews views, Hub hub, Htmx htmx, Clock clock) {
         this.repository = repository;
         this.views = views;
         this.hub = hub;
+        this.htmx = htmx;
         this.clock = clock;
     }
 
@@ -43,7 +53,7 @@ public final class NotificationService {
         lock.writeLock().lock();
         try {
             Notification notification = repository.insert(draft, clock.instant());
-            hub.publish(TOPIC, SseEvent.message(ITEM_EVENT, views.item(notification)));
+            htmx.publish(TOPIC, ITEMS.event(views.item(notification)));
             publishUnreadCount();
             return notification;
         } finally {
@@ -74,12 +84,28 @@ public final class NotificationService {
         }
     }
 
-    /** The page rendered to HTML. */
-    public String renderPage() {
-        return views.page(page());
+    /** The unread count now, for the navigation of other features' pages (see {@link Unread}). */
+    public int unreadCount() {
+        return repository.countUnread();
+    }
+
+    /**
+     * The gap re-render: {@link #TOPIC}'s region (the list) or {@link Unread#TOPIC}'s (the count),
+     * read with the position under the read lock.
+     */
+    @Override
+    public Optional<Snapshot> snapshot(String topic) {
+        if (!TOPICS.contains(topic)) {
+            return Optional.empty();
+        }
+        NotificationsPage page = page();
+        Fragment region = topic.equals(TOPIC)
+                ? Fragment.of(views.items(page.notifications()), ITEMS.target(), Swap.INNER_HTML)
+                : Unread.fragment(page.unread());
+        return Optional.of(Rerender.snapshot(page.position(), List.of(region)));
     }
 
     private void publishUnreadCount() {
-        hub.publish(TOPIC, SseEvent.message(UNREAD_EVENT, views.unreadCounterSwap(repository.countUnread())));
+        htmx.publish(Unread.TOPIC, Unread.CONTRACT.event(Unread.fragments(repository.countUnread())));
     }
 }

@@ -1,18 +1,23 @@
 package dev.herald.app.notifications;
 
-import dev.herald.app.Templates;
+import dev.herald.app.web.Layout;
+import dev.herald.htmx.JteRenderer;
+import dev.herald.htmx.PageStream;
+import java.util.List;
+import java.util.Map;
 
 /** The notification templates ({@code src/main/jte/notifications/}), rendered to strings. */
 final class NotificationViews {
 
-    private final Templates templates;
+    private final JteRenderer templates;
 
-    NotificationViews(Templates templates) {
+    NotificationViews(JteRenderer templates) {
         this.templates = templates;
     }
 
-    String page(NotificationsPage page) {
-        return templates.render("notifications/page.jte", page);
+    String page(NotificationsPage page, PageStream stream) {
+        return templates.render("notifications/page.jte", Map.of(
+                "page", page, "layout", new Layout("Notifications", "notifications", stream, page.unread())));
     }
 
     /** One item: the same markup in the page's history and in a live event. */
@@ -20,8 +25,8 @@ final class NotificationViews {
         return templates.render("notifications/item.jte", notification);
     }
 
-    /** The unread counter as an out-of-band swap of {@code #unread-count}. */
-    String unreadCounterSwap(int unread) {
-        return templates.render("notifications/unread-swap.jte", unread);
+    /** The list's content: what the page shows, and what a gap re-render swaps in. */
+    String items(List<Notification> notifications) {
+        return templates.render("notifications/items.jte", notifications);
     }
 }

@@ -1,12 +1,16 @@
 package dev.herald.app.notifications;
 
-import dev.herald.app.Templates;
 import dev.herald.app.db.Database;
+import dev.herald.app.web.Dialects;
 import dev.herald.app.web.Forms;
 import dev.herald.app.web.Responses;
 import dev.herald.app.web.Router;
+import dev.herald.htmx.Contract;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.JteRenderer;
 import dev.herald.hub.Hub;
 import java.time.Clock;
+import java.util.List;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -14,34 +18,48 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * The notifications feature over HTTP: the page at {@code /}, {@code POST /notifications} and
- * {@code POST /notifications/read}. Changes answer with no content of their own: every page,
- * the poster's included, learns of them through the stream.
+ * The notifications feature over HTTP: the page at {@code GET /notifications},
+ * {@code POST /notifications} and {@code POST /notifications/read}. Changes answer with no content
+ * of their own: every page, the poster's included, learns of them through the stream.
  */
 public final class NotificationsEndpoints {
 
-    private final NotificationService service;
+    private static final List<Contract> CONTRACTS = List.of(NotificationsPage.ITEMS, Unread.CONTRACT);
 
-    private NotificationsEndpoints(NotificationService service) {
+    private final NotificationService service;
+    private final NotificationViews views;
+    private final Htmx htmx;
+
+    private NotificationsEndpoints(NotificationService service, NotificationViews views, Htmx htmx) {
         this.service = service;
+        this.views = views;
+        this.htmx = htmx;
     }
 
     /** The feature, storing in {@code database} and publishing to {@code hub}. */
-    public static NotificationsEndpoints create(Database database, Hub hub, Templates templates, Clock clock) {
-        return new NotificationsEndpoints(new NotificationService(
-                new NotificationRepository(database), new NotificationViews(templates), hub, clock));
+    public static NotificationsEndpoints create(Database database, Hub hub, Htmx htmx, JteRenderer templates, Clock clock) {
+        NotificationViews views = new NotificationViews(templates);
+        return new NotificationsEndpoints(
+                new NotificationService(new NotificationRepository(database), views, hub, htmx, clock), views, htmx);
+    }
+
+    /** The service: its unread count for other pages' navigation, its snapshots for the server. */
+    public NotificationService service() {
+        return service;
     }
 
     /** Adds this feature's routes. */
     public Router.Builder routes(Router.Builder router) {
         return router
-                .get("/", this::page)
+                .get("/notifications", this::page)
                 .post("/notifications", this::post)
                 .post("/notifications/read", this::markAllRead);
     }
 
     private void page(Request request, Response response, Callback callback) {
-        Responses.html(response, callback, HttpStatus.OK_200, service.renderPage());
+        NotificationsPage page = service.page();
+        var stream = htmx.page(Dialects.of(request, htmx), page.position(), NotificationService.TOPICS, CONTRACTS);
+        Responses.html(response, callback, HttpStatus.OK_200, views.page(page, stream));
     }
 
     /**

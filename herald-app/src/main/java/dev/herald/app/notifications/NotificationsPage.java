@@ -1,6 +1,6 @@
 package dev.herald.app.notifications;
 
-import dev.herald.htmx.SubscribeUrl;
+import dev.herald.htmx.Contract;
 import java.util.List;
 
 /**
@@ -12,12 +12,10 @@ import java.util.List;
  */
 public record NotificationsPage(String position, List<Notification> notifications, int unread) {
 
+    /** A new notification: an item appended to the list, {@code #notifications}. */
+    public static final Contract ITEMS = Contract.append("notification", "notifications");
+
     public NotificationsPage {
         notifications = List.copyOf(notifications);
-    }
-
-    /** The page's {@code sse-connect} URL: its topic, resumed after {@link #position}. */
-    public String streamUrl() {
-        return SubscribeUrl.of(List.of(NotificationService.TOPIC), position);
     }
 }

@@ -27,6 +27,13 @@ public final class Responses {
         response.write(true, null, callback);
     }
 
+    /** 303 to {@code location}: after a plain form post, the browser gets the page there. */
+    public static void seeOther(Response response, Callback callback, String location) {
+        response.setStatus(303);
+        response.getHeaders().put(HttpHeader.LOCATION, location);
+        response.write(true, null, callback);
+    }
+
     private static void write(Response response, Callback callback, int status, String contentType, String body) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);

@@ -1,6 +1,8 @@
 package dev.herald.app.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.jetty.http.HttpHeader;
@@ -11,16 +13,35 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The app's routes, by exact path and method. A path no route has gets 404; a known path with
- * another method gets 405 with an {@code Allow} header. Claims every request it sees, so it
- * goes last, after Herald's own endpoints.
+ * The app's routes, by path and method. A route's path is exact, or ends in one parameter
+ * segment such as {@code /jobs/{id}/cancel}, which matches one non-empty segment there (read it
+ * with {@link #parameter}); exact paths win. A path no route has gets 404; a known path with
+ * another method gets 405 with an {@code Allow} header. Claims every request it sees, so it goes
+ * last, after Herald's own endpoints.
  */
 public final class Router extends Handler.Abstract {
 
-    private final Map<String, Map<String, Endpoint>> routes;
+    private static final String PARAMETER_ATTRIBUTE = Router.class.getName() + ".parameter";
 
-    private Router(Map<String, Map<String, Endpoint>> routes) {
+    private final Map<String, Map<String, Endpoint>> routes;
+    private final List<PathTemplate> templates;
+
+    private Router(Map<String, Map<String, Endpoint>> routes, List<PathTemplate> templates) {
         this.routes = Map.copyOf(routes);
+        this.templates = List.copyOf(templates);
+    }
+
+    /**
+     * The value of the parameter segment of the route that matched {@code request}.
+     *
+     * @throws IllegalStateException when that route has no parameter segment
+     */
+    public static String parameter(Request request) {
+        Object value = request.getAttribute(PARAMETER_ATTRIBUTE);
+        if (value == null) {
+            throw new IllegalStateException("the route of " + Request.getPathInContext(request) + " has no {parameter} segment");
+        }
+        return (String) value;
     }
 
     public static Builder builder() {
@@ -31,6 +52,13 @@ public final class Router extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         Map<String, Endpoint> byMethod = routes.get(path);
+        for (int i = 0; byMethod == null && i < templates.size(); i++) {
+            String value = templates.get(i).match(path);
+            if (value != null) {
+                request.setAttribute(PARAMETER_ATTRIBUTE, value);
+                byMethod = routes.get(templates.get(i).pattern());
+            }
+        }
         if (byMethod == null) {
             Responses.text(response, callback, HttpStatus.NOT_FOUND_404, "No page at " + path);
             return true;
@@ -53,6 +81,7 @@ public final class Router extends Handler.Abstract {
     /** Collects routes; a path and method pair may be routed once. */
     public static final class Builder {
         private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
+        private final List<PathTemplate> templates = new ArrayList<>();
 
         private Builder() {
         }
@@ -69,6 +98,10 @@ public final class Router extends Handler.Abstract {
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("route path must start with '/', was \"" + path + "\"");
             }
+            PathTemplate template = PathTemplate.parse(path);
+            if (template != null && !routes.containsKey(path)) {
+                templates.add(template);
+            }
             Endpoint previous = routes.computeIfAbsent(path, p -> new TreeMap<>()).putIfAbsent(method, endpoint);
             if (previous != null) {
                 throw new IllegalArgumentException(method + " " + path + " is routed twice");
@@ -77,7 +110,7 @@ public final class Router extends Handler.Abstract {
         }
 
         public Router build() {
-            return new Router(routes);
+            return new Router(routes, templates);
         }
     }
 }

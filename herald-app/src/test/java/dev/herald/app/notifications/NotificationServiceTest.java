@@ -2,8 +2,9 @@ package dev.herald.app.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.app.Templates;
 import dev.herald.app.db.Database;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.JteRenderer;
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubEvent;
 import dev.herald.hub.Replay;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NotificationServiceTest {
 
     private static final Pattern ITEM_ID = Pattern.compile("id=\"notification-(\\d+)\"");
-    private static final Pattern COUNT = Pattern.compile(">(\\d+)</span>");
+    private static final Pattern COUNT = Pattern.compile(">(\\d+)</div>");
 
     @TempDir
     Path dataDir;
@@ -41,8 +42,8 @@ class NotificationServiceTest {
     void open() {
         database = Database.sqlite(dataDir);
         hub = Hub.builder().build();
-        service = new NotificationService(new NotificationRepository(database), new NotificationViews(new Templates()),
-                hub, Clock.systemUTC());
+        service = new NotificationService(new NotificationRepository(database), new NotificationViews(JteRenderer.precompiled()),
+                hub, Htmx.builder(hub).build(), Clock.systemUTC());
     }
 
     @AfterEach
@@ -59,7 +60,9 @@ class NotificationServiceTest {
 
         assertThat(watch.events).extracting(e -> e.message().type()).containsExactly("notification", "unread");
         assertThat(watch.events.get(0).message().data()).contains("id=\"" + posted.domId() + "\"", "Deploy", "done");
-        assertThat(watch.events.get(1).message().data()).isEqualTo("<span id=\"unread-count\" hx-swap-oob=\"true\">1</span>");
+        assertThat(watch.events.get(1).message().data()).isEqualTo("<div hx-swap-oob=\"innerHTML:#unread-count\">1</div>");
+        assertThat(watch.events.get(1).conflationKey()).isEqualTo("innerHTML:#unread-count");
+        assertThat(watch.events.get(0).conflationKey()).isNull();
     }
 
     @Test
@@ -70,7 +73,7 @@ class NotificationServiceTest {
         assertThat(service.markAllRead()).isEqualTo(1);
 
         assertThat(watch.events).extracting(e -> e.message().data())
-                .containsExactly("<span id=\"unread-count\" hx-swap-oob=\"true\">0</span>");
+                .containsExactly("<div hx-swap-oob=\"innerHTML:#unread-count\">0</div>");
         assertThat(service.page().unread()).isZero();
     }
 
@@ -152,7 +155,7 @@ class NotificationServiceTest {
 
         static PageWatch open(NotificationService service, Hub hub) {
             PageWatch watch = new PageWatch(service.page());
-            watch.subscription = hub.subscribe(List.of(NotificationService.TOPIC), watch.page.position(), watch);
+            watch.subscription = hub.subscribe(NotificationService.TOPICS, watch.page.position(), watch);
             return watch;
         }
 

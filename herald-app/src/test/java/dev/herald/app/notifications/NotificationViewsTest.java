@@ -2,7 +2,10 @@ package dev.herald.app.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.app.Templates;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.JteRenderer;
+import dev.herald.htmx.PageStream;
+import dev.herald.hub.Hub;
 import dev.herald.sse.SseEncoder;
 import dev.herald.sse.SseEvent;
 import java.time.Instant;
@@ -12,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class NotificationViewsTest {
 
     private static final Instant T0 = Instant.parse("2025-06-01T10:00:00Z");
-    private final NotificationViews views = new NotificationViews(new Templates());
+    private final NotificationViews views = new NotificationViews(JteRenderer.precompiled());
 
     @Test
     void anItemIsExactlyOneListElementWithAStableId() {
@@ -45,21 +48,18 @@ class NotificationViewsTest {
     }
 
     @Test
-    void theUnreadCounterSwapsOutOfBand() {
-        assertThat(views.unreadCounterSwap(3)).isEqualTo("<span id=\"unread-count\" hx-swap-oob=\"true\">3</span>");
-    }
-
-    @Test
     void thePageSubscribesFromItsPositionAndHoldsTheHiddenOutOfBandHandler() {
-        String html = views.page(new NotificationsPage("k3x9a0b1:17",
-                List.of(new Notification(5, "Old", "", T0, null)), 1));
+        NotificationsPage page = new NotificationsPage("k3x9a0b1:17", List.of(new Notification(5, "Old", "", T0, null)), 1);
+        PageStream stream = Htmx.builder(Hub.builder().build()).build()
+                .page(page.position(), NotificationService.TOPICS, List.of(NotificationsPage.ITEMS, Unread.CONTRACT));
+        String html = views.page(page, stream);
 
         assertThat(html)
-                .contains("hx-ext=\"sse\" sse-connect=\"/.well-known/mercure?topic=notifications&amp;lastEventID=k3x9a0b1%3A17\"")
-                .contains("<ul id=\"notifications\" class=\"notifications\" sse-swap=\"notification\" hx-swap=\"beforeend\">")
+                .contains("hx-ext=\"sse\" sse-connect=\"/.well-known/mercure?topic=notifications&amp;topic=notifications%2Funread&amp;lastEventID=k3x9a0b1%3A17\"")
+                .contains("<ul class=\"notifications\" id=\"notifications\" sse-swap=\"notification\" hx-swap=\"beforeend\">")
                 .contains("id=\"notification-5\"")
-                .contains("<span id=\"unread-count\">1</span> unread")
-                .contains("sse-swap=\"unread,herald-reset\" hx-swap=\"none\" hidden")
+                .contains("<span id=\"unread-count\" class=\"badge\">1</span>")
+                .contains("<div sse-swap=\"unread,herald-snapshot\" hx-swap=\"none\" hidden></div>")
                 .doesNotContain("https://", "http://");
     }
 }

@@ -1,0 +1,224 @@
+package dev.herald.app.agent;
+
+import dev.herald.app.agent.loop.Agent;
+import dev.herald.app.agent.loop.AgentException;
+import dev.herald.htmx.Contract;
+import dev.herald.htmx.Fragment;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.Rerender;
+import dev.herald.hub.Hub;
+import dev.herald.hub.HubClosedException;
+import dev.herald.hub.SnapshotSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts runs on virtual threads, stores them as they stream and publishes every step to the
+ * run's topic; renders run pages and gap re-renders.
+ *
+ * <p><b>No render/subscribe race</b> (DESIGN.md §8.8), as in notifications: each step changes the
+ * run (in memory and in the database) and publishes its event under the write lock; a page reads
+ * the hub position, then the run, under the read lock. The text streamed but not yet stored is
+ * read from memory, so a page opened mid-run shows exactly what was published before its
+ * position, and the stream brings exactly the rest.
+ */
+public final class AgentRunService {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentRunService.class);
+    /** Runs the index lists: a page never renders an unbounded history. */
+    static final int LIST_LIMIT = 50;
+    /** Streamed text is stored at most this often (and before every tool call and at the end). */
+    static final Duration STORE_EVERY = Duration.ofMillis(250);
+    /** The error of a run the server stopped under. */
+    static final String STOPPED = "The server stopped while this run was running.";
+    private static final Pattern RUN_TOPIC = Pattern.compile("agent/run/(\\d{1,18})");
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<Long, LiveRun> live = new ConcurrentHashMap<>();
+    private final AgentRunRepository repository;
+    private final AgentViews views;
+    private final Htmx htmx;
+    private final Hub hub;
+    private final Agent agent;
+    private final Clock clock;
+
+    AgentRunService(AgentRunRepository repository, AgentViews views, Htmx htmx, Hub hub, Agent agent, Clock clock) {
+        this.repository = repository;
+        this.views = views;
+        this.htmx = htmx;
+        this.hub = hub;
+        this.agent = agent;
+        this.clock = clock;
+        int abandoned = repository.failAbandoned(STOPPED, clock.instant());
+        if (abandoned > 0) {
+            log.info("{} agent runs left running by an earlier start are marked failed", abandoned);
+        }
+    }
+
+    /** Who answers, as the pages say it. */
+    public String agentLabel() {
+        return agent.label();
+    }
+
+    /** Stores a new run and starts it on its own virtual thread; returns at once. */
+    public AgentRun start(String prompt) {
+        AgentRun run;
+        LiveRun state;
+        lock.writeLock().lock();
+        try {
+            run = repository.create(prompt, agent.label(), clock.instant());
+            state = new LiveRun(run);
+            live.put(run.id(), state);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        Thread.ofVirtual().name("agent-run-" + run.id()).start(() -> execute(state, prompt));
+        return run;
+    }
+
+    /**
+     * Cancels a running run: its provider stream is closed and it ends as cancelled.
+     *
+     * @return true if and only if the run was running
+     */
+    public boolean cancel(long runId) {
+        LiveRun state = live.get(runId);
+        if (state == null) {
+            return false;
+        }
+        state.cancellation.cancel();
+        return true;
+    }
+
+    /** The newest runs, newest first. */
+    public List<AgentRun> newest() {
+        return repository.newest(LIST_LIMIT);
+    }
+
+    /** The run as its page shows it now, with the hub position it was read at. */
+    Optional<RunPage> page(long runId) {
+        return read(() -> {
+            String position = hub.position();
+            return view(runId).map(view -> new RunPage(position, view));
+        });
+    }
+
+    /** Gap re-renders of run topics: the answer so far while running, the static run after. */
+    public SnapshotSource snapshots() {
+        return topic -> {
+            Matcher m = RUN_TOPIC.matcher(topic);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            return read(() -> {
+                String position = hub.position();
+                return view(Long.parseLong(m.group(1))).map(view -> Rerender.snapshot(position, view.run().live()
+                        ? List.of(views.output(view))
+                        : List.of(views.staticRun(view))));
+            });
+        };
+    }
+
+    private void execute(LiveRun state, String prompt) {
+        try {
+            agent.run(prompt, new RunRecorder(this, state), state.cancellation);
+            finish(state, RunStatus.DONE, null);
+        } catch (AgentException e) {
+            boolean cancelled = e.kind() == AgentException.Kind.CANCELLED;
+            finish(state, cancelled ? RunStatus.CANCELLED : RunStatus.FAILED, cancelled ? null : e.getMessage());
+        } catch (HubClosedException e) {
+            finish(state, RunStatus.FAILED, STOPPED);
+        } catch (RuntimeException e) {
+            log.error("agent run {} failed", state.id, e);
+            finish(state, RunStatus.FAILED, "The run failed inside the app: " + e.getMessage());
+        }
+    }
+
+    /** Stores the end of the run, then tells its pages: the error if any, then the static run. */
+    private void finish(LiveRun state, RunStatus status, String error) {
+        Thread.interrupted(); // a cancel may have interrupted a provider's read late: the run is over
+        write(() -> {
+            storeText(state);
+            repository.finish(state.id, status, error, clock.instant());
+            live.remove(state.id);
+            try {
+                if (error != null) {
+                    htmx.publish(state.topic, AgentContracts.ERROR.event(List.of(views.error(error))));
+                }
+                view(state.id).ifPresent(view -> htmx.publish(state.topic, AgentContracts.DONE.event(List.of(views.staticRun(view)))));
+            } catch (HubClosedException e) {
+                // the server is stopping: no page is listening any more, the database has the run
+            }
+        });
+    }
+
+    /** Runs {@code step} of a run under the write lock: its changes and events are one. */
+    void write(Runnable step) {
+        lock.writeLock().lock();
+        try {
+            step.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Publishes a piece of text; stores the text streamed so far when the last store is old enough. */
+    void text(LiveRun state, String text) {
+        write(() -> {
+            state.text.append(text);
+            htmx.publish(state.topic, AgentContracts.CHUNK.event(views.chunk(text)));
+            if (!clock.instant().isBefore(state.storedAt.plus(STORE_EVERY))) {
+                storeText(state);
+            }
+        });
+    }
+
+    void storeText(LiveRun state) {
+        String unstored = state.unstored();
+        if (!unstored.isEmpty()) {
+            repository.appendAnswer(state.id, unstored);
+            state.stored = state.text.length();
+        }
+        state.storedAt = clock.instant();
+    }
+
+    AgentRunRepository repository() {
+        return repository;
+    }
+
+    void publish(LiveRun state, Contract contract, Fragment fragment) {
+        htmx.publish(state.topic, contract.event(List.of(fragment)));
+    }
+
+    AgentViews views() {
+        return views;
+    }
+
+    private <T> T read(Supplier<T> reading) {
+        lock.readLock().lock();
+        try {
+            return reading.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Under the read or write lock: the stored run, with the text a live run has not stored yet. */
+    private Optional<RunView> view(long runId) {
+        return repository.find(runId).map(run -> {
+            LiveRun state = live.get(runId);
+            AgentRun current = state == null ? run : run.withAnswer(state.text.toString());
+            return new RunView(current, repository.toolCalls(runId));
+        });
+    }
+}

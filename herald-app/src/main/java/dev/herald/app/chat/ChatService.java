@@ -1,0 +1,161 @@
+package dev.herald.app.chat;
+
+import dev.herald.htmx.Fragment;
+import dev.herald.htmx.Htmx;
+import dev.herald.htmx.Rerender;
+import dev.herald.htmx.Swap;
+import dev.herald.hub.Hub;
+import dev.herald.hub.SnapshotSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Rooms, messages and presence, each change published to its topic.
+ *
+ * <p><b>No render/subscribe race.</b> As in notifications: every change (a room, a message, a user
+ * joining or leaving) is stored and published under the write lock; a page or a gap re-render reads
+ * the hub position and then the state under the read lock. Resuming from that position, a page
+ * loses nothing and shows nothing twice.
+ */
+public final class ChatService implements SnapshotSource {
+
+    /** Newest messages a room page shows. */
+    static final int HISTORY_LIMIT = 100;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ChatRepository repository;
+    private final ChatViews views;
+    private final Hub hub;
+    private final Htmx htmx;
+    private final Clock clock;
+    private final Duration presenceGrace;
+    private final Presence presence = new Presence(); // guarded by lock
+
+    ChatService(ChatRepository repository, ChatViews views, Hub hub, Htmx htmx, Clock clock, Duration presenceGrace) {
+        this.repository = repository;
+        this.views = views;
+        this.hub = hub;
+        this.htmx = htmx;
+        this.clock = clock;
+        this.presenceGrace = presenceGrace;
+    }
+
+    /** Creates a room and publishes it; empty when the name is taken. */
+    Optional<Room> createRoom(String name) {
+        lock.writeLock().lock();
+        try {
+            Optional<Room> room = repository.createRoom(name, clock.instant());
+            room.ifPresent(r -> htmx.publish(ChatContracts.ROOMS_TOPIC, ChatContracts.ROOMS.event(views.roomItem(r))));
+            return room;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Stores a message and publishes it to the room. */
+    Message post(Room room, String author, String body) {
+        lock.writeLock().lock();
+        try {
+            Message message = repository.insertMessage(room.id(), author, body, clock.instant());
+            htmx.publish(ChatContracts.roomTopic(room.id()), ChatContracts.MESSAGES.event(views.message(message)));
+            return message;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    Optional<Room> room(long id) {
+        return repository.room(id);
+    }
+
+    /** The front page as of now. */
+    ChatIndex index(String user, String back) {
+        lock.readLock().lock();
+        try {
+            String position = hub.position();
+            return new ChatIndex(position, repository.rooms(), user, back);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A room's page as of now. */
+    RoomPage page(Room room, String user) {
+        lock.readLock().lock();
+        try {
+            String position = hub.position();
+            return new RoomPage(room, position, repository.newest(room.id(), HISTORY_LIMIT), presence.list(room.id()), user);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A stream of {@code user} on the room's presence topic opened. */
+    void opened(long room, String user) {
+        lock.writeLock().lock();
+        try {
+            if (presence.open(room, user)) {
+                publishPresence(room);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** A stream of {@code user} on the room's presence topic ended: after the grace, they may leave. */
+    void closed(long room, String user) {
+        boolean last;
+        lock.writeLock().lock();
+        try {
+            last = presence.close(room, user);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        if (last) {
+            Thread.ofVirtual().name("chat-presence-grace").start(() -> expireAfterGrace(room, user));
+        }
+    }
+
+    @Override
+    public Optional<Snapshot> snapshot(String topic) {
+        lock.readLock().lock();
+        try {
+            String position = hub.position();
+            Optional<Fragment> region;
+            if (topic.equals(ChatContracts.ROOMS_TOPIC)) {
+                region = Optional.of(Fragment.of(views.roomItems(repository.rooms()), ChatContracts.ROOMS.target(), Swap.INNER_HTML));
+            } else {
+                region = ChatContracts.roomOfPresence(topic)
+                        .map(room -> Fragment.of(views.presence(presence.list(room)), ChatContracts.PRESENCE.target(), Swap.INNER_HTML))
+                        .or(() -> ChatContracts.roomOfMessages(topic).map(room -> Fragment.of(
+                                views.messages(repository.newest(room, HISTORY_LIMIT)), ChatContracts.MESSAGES.target(), Swap.INNER_HTML)));
+            }
+            return region.map(fragment -> Rerender.snapshot(position, List.of(fragment)));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void expireAfterGrace(long room, String user) {
+        try {
+            Thread.sleep(presenceGrace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lock.writeLock().lock();
+        try {
+            if (presence.expire(room, user)) {
+                publishPresence(room);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void publishPresence(long room) {
+        htmx.publish(ChatContracts.presenceTopic(room), ChatContracts.PRESENCE.event(views.presence(presence.list(room))));
+    }
+}

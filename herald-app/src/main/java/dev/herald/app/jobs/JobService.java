@@ -1,0 +1,289 @@
+package dev.herald.app.jobs;
+
+import dev.herald.hub.Hub;
+import dev.herald.htmx.Fragment;
+import dev.herald.htmx.Rerender;
+import dev.herald.htmx.Swap;
+import dev.herald.hub.SnapshotSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Jobs: stored on upload, run by {@link JobWorkers}, every change written to the database and
+ * published — to the job's topic ({@code job/<id>}) for its page and to {@value #LIST_TOPIC} for
+ * the list.
+ *
+ * <p><b>No render/subscribe race</b> (DESIGN.md §8.8): a change writes its row and publishes
+ * under the write lock; a page reads the hub position and then the rows under the read lock, and
+ * subscribes from that position. A page opened mid-way shows the progress stored last, then every
+ * later report, none twice.
+ */
+public final class JobService implements SnapshotSource {
+
+    /** The list page's topic. */
+    public static final String LIST_TOPIC = "jobs";
+    /** Jobs a list page shows. */
+    static final int LIST_LIMIT = 50;
+    /** Why a job that was live when the app stopped is failed on start-up. */
+    static final String RESTART_REASON = "interrupted by a restart";
+    static final String SHUTDOWN_REASON = "interrupted by a shutdown";
+
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final JobRepository repository;
+    private final JobViews views;
+    private final JobEvents events;
+    private final Hub hub;
+    private final Clock clock;
+    private final FileAnalysis analysis;
+    private final JobWorkers workers;
+    private final Path files;
+
+    /**
+     * Recovers from the app's last life first: jobs it left queued or running are failed
+     * ({@value #RESTART_REASON}) and their files, in {@code files}, deleted.
+     */
+    JobService(JobRepository repository, JobViews views, JobEvents events, Hub hub, Clock clock, FileAnalysis analysis,
+               JobWorkers workers, Path files) {
+        this.repository = repository;
+        this.views = views;
+        this.events = events;
+        this.hub = hub;
+        this.clock = clock;
+        this.analysis = analysis;
+        this.workers = workers;
+        this.files = files;
+        List<Long> failed = repository.failLive(RESTART_REASON, clock.instant());
+        if (!failed.isEmpty()) {
+            log.warn("Jobs {} were left unfinished by the last run: marked failed", failed);
+        }
+        deleteFilesIn(files);
+    }
+
+    /**
+     * Stores a queued job for an uploaded file, moves the file into place with {@code moveTo},
+     * and hands the job to a worker.
+     *
+     * @throws JobsBusyException when every worker is busy and the queue is full; nothing is stored
+     */
+    public Job submit(String fileName, long size, FileMover moveTo) {
+        if (!workers.reserve()) {
+            throw new JobsBusyException("Too many jobs are running or queued; try again when one finishes.");
+        }
+        Job job;
+        lock.writeLock().lock();
+        try {
+            job = repository.insert(fileName, size, clock.instant());
+            try {
+                moveTo.moveTo(fileOf(job.id()));
+            } catch (IOException e) {
+                workers.release();
+                repository.ended(job.id(), JobStatus.FAILED, "the upload could not be kept: " + e.getMessage(), clock.instant());
+                throw new UncheckedIOException("cannot move the upload of job " + job.id() + " into " + files, e);
+            }
+            events.added(job);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        long id = job.id();
+        workers.submit(id, cancelled -> run(id, cancelled));
+        return job;
+    }
+
+    /** Cancels a live job: a queued one at once, a running one within a chunk of its work. */
+    public Cancel cancel(long id) {
+        lock.writeLock().lock();
+        try {
+            Job job = repository.find(id).orElse(null);
+            if (job == null) {
+                return Cancel.NO_SUCH_JOB;
+            }
+            if (!job.status().live() || !workers.cancel(id)) {
+                return Cancel.NOT_LIVE;
+            }
+            if (job.status() == JobStatus.QUEUED) {
+                end(id, () -> repository.ended(id, JobStatus.CANCELLED, null, clock.instant()));
+            }
+            return Cancel.REQUESTED;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** What {@link #cancel} did. */
+    public enum Cancel { REQUESTED, NOT_LIVE, NO_SUCH_JOB }
+
+    /** The job's page as of now, with the position it was read at; empty when there is no such job. */
+    public Optional<JobPage> page(long id) {
+        lock.readLock().lock();
+        try {
+            String position = hub.position();
+            return repository.find(id).map(job -> new JobPage(position, job));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The list as of now; {@code uploadMaxBytes} is shown beside the upload form. */
+    public JobsPage listPage(long uploadMaxBytes) {
+        lock.readLock().lock();
+        try {
+            String position = hub.position();
+            return new JobsPage(position, repository.newest(LIST_LIMIT), uploadMaxBytes);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The gap re-render of {@value #LIST_TOPIC} (the list's rows) or of a job's topic (its bar and
+     * badge), read with the position under the read lock.
+     */
+    @Override
+    public Optional<Snapshot> snapshot(String topic) {
+        if (topic.equals(LIST_TOPIC)) {
+            JobsPage page = listPage(0);
+            return Optional.of(Rerender.snapshot(page.position(),
+                    List.of(Fragment.of(views.rows(page.jobs()), JobsPage.ADDED.target(), Swap.INNER_HTML))));
+        }
+        if (!topic.startsWith(Job.TOPIC_PREFIX)) {
+            return Optional.empty();
+        }
+        long id;
+        try {
+            id = Long.parseLong(topic.substring(Job.TOPIC_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return page(id).map(page -> Rerender.snapshot(page.position(), List.of(
+                Fragment.of(views.progress(page.job()), JobPage.PROGRESS.target(), Swap.INNER_HTML), views.status(page.job()))));
+    }
+
+    /** Stops the workers; jobs they were running or holding end failed ({@value #SHUTDOWN_REASON}). */
+    public void shutdown(Duration grace) {
+        workers.shutdown(grace);
+        lock.writeLock().lock();
+        try {
+            repository.failLive(SHUTDOWN_REASON, clock.instant());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void run(long id, AtomicBoolean cancelled) {
+        Path file = fileOf(id);
+        try {
+            if (start(id, cancelled)) {
+                work(id, file, cancelled);
+            }
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /** Marks the job running; false when it was cancelled while it waited (and has ended already). */
+    private boolean start(long id, AtomicBoolean cancelled) {
+        lock.writeLock().lock();
+        try {
+            if (cancelled.get()) {
+                return false;
+            }
+            repository.started(id, FileAnalysis.Stage.HASHING.label, clock.instant());
+            publishProgress(id);
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void work(long id, Path file, AtomicBoolean cancelled) {
+        ProgressThrottle throttle = new ProgressThrottle();
+        try {
+            JobResult result = analysis.run(file, (stage, percent) -> {
+                if (throttle.due(stage.label, percent, System.nanoTime())) {
+                    changed(id, () -> repository.progressed(id, stage.label, percent));
+                }
+            }, cancelled::get);
+            end(id, () -> repository.done(id, result, clock.instant()));
+        } catch (CancellationException e) {
+            end(id, () -> repository.ended(id, JobStatus.CANCELLED, null, clock.instant()));
+        } catch (InterruptedException | ClosedByInterruptException e) {
+            end(id, () -> repository.ended(id, JobStatus.FAILED, SHUTDOWN_REASON, clock.instant()));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Job {} failed", id, e);
+            end(id, () -> repository.ended(id, JobStatus.FAILED, e.getMessage(), clock.instant()));
+        }
+    }
+
+    /** Writes a progress change and publishes it. */
+    private void changed(long id, Runnable write) {
+        lock.writeLock().lock();
+        try {
+            write.run();
+            publishProgress(id);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void publishProgress(long id) {
+        events.progressed(repository.find(id).orElseThrow());
+    }
+
+    /** Writes how the job ended and publishes it: the final progress, then the done event. */
+    private void end(long id, Runnable write) {
+        lock.writeLock().lock();
+        try {
+            write.run();
+            events.ended(repository.find(id).orElseThrow());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private Path fileOf(long id) {
+        return files.resolve(Long.toString(id));
+    }
+
+    private static void deleteFilesIn(Path directory) {
+        try (var entries = Files.list(directory)) {
+            entries.filter(Files::isRegularFile).forEach(JobService::deleteQuietly);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the job files in " + directory, e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("cannot delete the job file {}: {}", file, e.toString());
+        }
+    }
+
+    /** Moves an upload to where its job reads it. */
+    @FunctionalInterface
+    public interface FileMover {
+        void moveTo(Path target) throws IOException;
+    }
+
+    /** Every worker is busy and the queue is full. */
+    public static final class JobsBusyException extends RuntimeException {
+        JobsBusyException(String message) {
+            super(message);
+        }
+    }
+}

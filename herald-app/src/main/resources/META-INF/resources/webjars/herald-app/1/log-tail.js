@@ -1,0 +1,65 @@
+/*
+ * The log tail page (/logs): keeps the list bounded, scrolls with new lines only while the reader
+ * is at the bottom, and pauses without losing a line.
+ *
+ * Pause points the list's hx-target at a hidden buffer: batches keep being swapped (so the SSE
+ * extension and herald-sse.js see every event and the last event id stays current), just not where
+ * the reader looks. Resume moves the buffered lines into the list. (htmx 2 event names.)
+ */
+(function () {
+  'use strict'
+
+  function trim (list, max) {
+    var extra = list.children.length - max
+    if (extra <= 0) return
+    var range = document.createRange()
+    range.setStartBefore(list.firstElementChild)
+    range.setEndAfter(list.children[extra - 1])
+    range.deleteContents()
+  }
+
+  function setUp () {
+    var lines = document.getElementById('log-lines')
+    if (!lines) return
+    var view = document.getElementById('log-view')
+    var buffer = document.getElementById('log-buffer')
+    var button = document.getElementById('log-pause')
+    var pending = document.getElementById('log-pending')
+    var max = Number(lines.dataset.maxLines)
+    var atBottom = true
+
+    function paused () { return lines.hasAttribute('hx-target') }
+    function toBottom () { view.scrollTop = view.scrollHeight }
+
+    view.addEventListener('scroll', function () {
+      atBottom = view.scrollTop + view.clientHeight >= view.scrollHeight - 8
+    })
+    lines.addEventListener('htmx:sseMessage', function () {
+      if (paused()) {
+        trim(buffer, max)
+        pending.textContent = buffer.children.length + ' new lines'
+        return
+      }
+      trim(lines, max)
+      if (atBottom) toBottom()
+    })
+    button.addEventListener('click', function () {
+      if (paused()) {
+        lines.append.apply(lines, Array.from(buffer.children))
+        trim(lines, max)
+        lines.removeAttribute('hx-target')
+        pending.textContent = ''
+        button.textContent = 'Pause'
+        toBottom()
+      } else {
+        lines.setAttribute('hx-target', '#log-buffer')
+        button.textContent = 'Resume'
+        pending.textContent = '0 new lines'
+      }
+    })
+    toBottom()
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp)
+  else setUp()
+})()

@@ -1,0 +1,69 @@
+package dev.herald.htmx;
+
+import gg.jte.Content;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One rendered page's SSE connection: its topics, the position its content was read at, the
+ * contracts it declares, and the markup that makes it listen — written for the page's
+ * {@link Dialect}. Obtain one per render from {@link Htmx#page}; use it in a JTE template:
+ *
+ * <pre>{@code
+ * ${stream.connect(Tag.of("main").attr("class", "room"), @`
+ *     ${stream.region(ChatContracts.MESSAGES, Tag.of("ol").attr("_", stream.autoScroll()), @`
+ *         @for(var m : page.messages()) @template.chat.message(m = m) @endfor
+ *     `)}
+ * `)}
+ * }</pre>
+ *
+ * <p>The guide's three mistakes cannot be written: a region's element always carries its listening
+ * attribute ({@code sse-swap}); a region rendered outside the connecting element, a declared region
+ * contract with no region, or a region of an undeclared contract fails the render with an
+ * {@link IllegalStateException}; and out-of-band contracts are always caught by a hidden
+ * {@code hx-swap="none"} handler that {@link #connect} writes, together with Herald's
+ * {@value Rerender#EVENT} event (the gap re-render).
+ *
+ * <p>Not thread-safe: one per render.
+ */
+public interface PageStream {
+
+    /** The dialect the markup is written for. */
+    Dialect dialect();
+
+    /** The subscribed topics. */
+    Set<String> topics();
+
+    /** The subscribe URL ({@link SubscribeUrl}): the topics and the position to resume after. */
+    String url();
+
+    /** The {@code <script>} elements of the dialect (and hyperscript), for the page's head. */
+    Content scripts();
+
+    /**
+     * The connecting element: {@code element} with the dialect's connect attributes, around
+     * {@code body}, followed inside by the hidden handler of the out-of-band contracts.
+     *
+     * @throws IllegalStateException when written a second time, or when {@code body} did not render
+     *                               a region for each declared region contract
+     */
+    Content connect(Tag element, Content body);
+
+    /**
+     * A region: {@code element} with the contract's target as its id and the dialect's listening
+     * attributes, around {@code body} (such as the history the stream continues).
+     *
+     * @throws IllegalStateException when written outside {@link #connect}'s body, for a contract the
+     *                               page did not declare, for an out-of-band contract, or twice
+     */
+    Content region(Contract contract, Tag element, Content body);
+
+    /**
+     * Hyperscript for an {@code _} attribute that scrolls the element to its bottom when the page
+     * loads and after every swap into it, in this dialect's event names.
+     */
+    String autoScroll();
+
+    /** The contracts the page declared. */
+    List<Contract> contracts();
+}

@@ -1,0 +1,138 @@
+package dev.herald.htmx;
+
+import gg.jte.Content;
+import gg.jte.TemplateOutput;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The {@link PageStream} of one render; checks, as it writes, that the markup listens as declared. */
+final class RenderedPageStream implements PageStream {
+
+    private final Dialect dialect;
+    private final Set<String> topics;
+    private final String url;
+    private final List<Contract> contracts;
+    private final Set<Contract> rendered = new HashSet<>();
+    private boolean connecting;
+    private boolean connected;
+
+    RenderedPageStream(Dialect dialect, Set<String> topics, String position, List<Contract> contracts) {
+        this.dialect = dialect;
+        this.topics = Set.copyOf(new LinkedHashSet<>(topics));
+        this.url = SubscribeUrl.of(topics, position);
+        this.contracts = List.copyOf(contracts);
+        Set<String> names = new HashSet<>();
+        for (Contract contract : this.contracts) {
+            if (!names.add(contract.name())) {
+                throw new IllegalArgumentException("the page declares two contracts named " + contract.name());
+            }
+        }
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return topics;
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public List<Contract> contracts() {
+        return contracts;
+    }
+
+    @Override
+    public Content scripts() {
+        return output -> {
+            List<String> all = new ArrayList<>(dialect.scripts());
+            all.add(ClientAssets.HYPERSCRIPT);
+            for (String script : all) {
+                output.writeContent("<script src=\"" + Html.attribute(script) + "\"></script>\n");
+            }
+        };
+    }
+
+    @Override
+    public Content connect(Tag element, Content body) {
+        return output -> {
+            if (connected || connecting) {
+                throw new IllegalStateException("the page's connecting element is written twice: one connection per page");
+            }
+            connecting = true;
+            output.writeContent(element.open(dialect.connectAttributes(url)));
+            body.writeTo(output);
+            writeOutOfBandHandler(output);
+            output.writeContent(element.close());
+            connecting = false;
+            connected = true;
+            for (Contract contract : contracts) {
+                if (!contract.outOfBand() && !rendered.contains(contract)) {
+                    throw new IllegalStateException("contract " + contract.name() + " (#" + contract.target() + ", "
+                            + contract.swap().attributeValue() + ") is declared but no region renders it: "
+                            + "its events would be dropped; render stream.region(...) for it inside connect(...)");
+                }
+            }
+        };
+    }
+
+    @Override
+    public Content region(Contract contract, Tag element, Content body) {
+        return output -> {
+            if (!connecting) {
+                throw new IllegalStateException("region #" + contract.target() + " is written outside the connecting "
+                        + "element: it would never receive " + contract.name() + "; write it inside connect(...)");
+            }
+            if (contract.outOfBand()) {
+                throw new IllegalStateException("contract " + contract.name() + " is out-of-band: it has no region");
+            }
+            if (!contracts.contains(contract)) {
+                throw new IllegalStateException("contract " + contract.name() + " is not declared by the page: "
+                        + "add it to the contracts of htmx.page(...)");
+            }
+            if (!rendered.add(contract)) {
+                throw new IllegalStateException("region #" + contract.target() + " is written twice");
+            }
+            String[] listen = dialect.listenAttributes(contract.name(), contract.swap());
+            String[] attributes = new String[listen.length + 2];
+            attributes[0] = "id";
+            attributes[1] = contract.target();
+            System.arraycopy(listen, 0, attributes, 2, listen.length);
+            output.writeContent(element.open(attributes));
+            body.writeTo(output);
+            output.writeContent(element.close());
+        };
+    }
+
+    @Override
+    public String autoScroll() {
+        // The guide's "scroll me to bottom" is not a _hyperscript 0.9 command: set the scroll position instead.
+        return "on load or " + dialect.afterSwapEvent() + " set my scrollTop to my scrollHeight";
+    }
+
+    /** Out-of-band events and the gap re-render need a listener too, or htmx drops them unseen. */
+    private void writeOutOfBandHandler(TemplateOutput output) {
+        List<String> events = new ArrayList<>();
+        for (Contract contract : contracts) {
+            if (contract.outOfBand()) {
+                events.add(contract.name());
+            }
+        }
+        events.add(Rerender.EVENT);
+        String[] listen = dialect.listenAttributes(String.join(",", events), Swap.NONE);
+        String[] attributes = new String[listen.length + 2];
+        System.arraycopy(listen, 0, attributes, 0, listen.length);
+        attributes[listen.length] = "hidden";
+        output.writeContent(Tag.of("div").open(attributes) + "</div>");
+    }
+}

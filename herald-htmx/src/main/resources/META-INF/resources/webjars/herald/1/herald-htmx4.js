@@ -1,0 +1,52 @@
+/*
+ * Herald's companion to htmx 4's SSE extension (hx-sse.js, htmx.org 4.x). Load it after hx-sse.js.
+ *
+ * 1. htmx 4 swaps only unnamed SSE messages; a named one is dispatched as a DOM event on the
+ *    connecting element. Herald's events are named (a Contract's name), so this swaps each into
+ *    every element inside the connecting element that declares it,
+ *    data-herald-swap="<event>[,<event>...]", as that element's hx-swap says (out-of-band
+ *    fragments in it are swapped too). The extension waits for these swaps before it reads the
+ *    next message, so they happen in arrival order. The DOM event is still dispatched.
+ * 2. Marks the connecting element with data-sse-state="open" | "connecting" | "closed", as
+ *    herald-sse.js does for htmx 2, for CSS and tests.
+ *
+ * Reconnects need nothing from here: the extension sends the newest id as Last-Event-ID, and
+ * before any event the sse-connect URL's lastEventID (the position the page was rendered at).
+ */
+(function () {
+  'use strict'
+
+  var LISTEN = 'data-herald-swap'
+
+  function declares (elt, name) {
+    return elt.getAttribute(LISTEN).split(',').indexOf(name) >= 0
+  }
+
+  document.addEventListener('htmx:sse:before:message', function (evt) {
+    var detail = evt.detail
+    var name = detail.message.event
+    if (!name) return
+    evt.target.querySelectorAll('[' + LISTEN + ']').forEach(function (elt) {
+      if (!declares(elt, name)) return
+      detail.waitUntil(htmx.swap({
+        sourceElement: elt,
+        target: elt,
+        swap: elt.getAttribute('hx-swap') || 'innerHTML',
+        text: detail.message.data
+      }))
+    })
+  })
+
+  function markState (state) {
+    return function (evt) {
+      if (evt.target.hasAttribute && evt.target.hasAttribute('hx-sse:connect')) {
+        evt.target.setAttribute('data-sse-state', state)
+      }
+    }
+  }
+
+  document.addEventListener('htmx:sse:before:connection', markState('connecting'))
+  document.addEventListener('htmx:sse:after:connection', markState('open'))
+  document.addEventListener('htmx:sse:error', markState('connecting'))
+  document.addEventListener('htmx:sse:close', markState('closed'))
+})()
