@@ -5,33 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.htmx.ClientAssets;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The app's HTTP surface over a real socket. */
 class AppHttpTest {
 
-    @TempDir
-    Path dataDir;
-    private TestApp app;
+    @RegisterExtension
+    final AppPerTest running = new AppPerTest();
 
-    @BeforeEach
-    void start() {
-        app = TestApp.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
+    private TestApp app() {
+        return running.app();
     }
 
     @Test
     void thePageSubscribesFromTheStreamPositionItWasRenderedAt() {
-        app.postNotification("Before", "");
+        app().postNotification("Before", "");
 
-        HttpResponse<String> page = app.get("/notifications");
+        HttpResponse<String> page = app().get("/notifications");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
@@ -42,16 +33,16 @@ class AppHttpTest {
 
     @Test
     void aValidNotificationIsCreatedWithAnEmptyBody() {
-        HttpResponse<String> response = app.post("/notifications", "title", "Deploy", "body", "done");
+        HttpResponse<String> response = app().post("/notifications", "title", "Deploy", "body", "done");
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEmpty();
-        assertThat(app.get("/notifications").body()).contains("Deploy", "<span id=\"unread-count\" class=\"badge\">1</span>");
+        assertThat(app().get("/notifications").body()).contains("Deploy", "<span id=\"unread-count\" class=\"badge\">1</span>");
     }
 
     @Test
     void anInvalidNotificationIsRefusedWithAOneLineReason() {
-        HttpResponse<String> response = app.post("/notifications", "title", " ", "body", "x");
+        HttpResponse<String> response = app().post("/notifications", "title", " ", "body", "x");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).isEqualTo("A title is required.");
@@ -59,28 +50,28 @@ class AppHttpTest {
 
     @Test
     void markAllReadAnswersNoContent() {
-        app.postNotification("a", "");
+        app().postNotification("a", "");
 
-        assertThat(app.post("/notifications/read").statusCode()).isEqualTo(204);
-        assertThat(app.get("/").body()).contains("<span id=\"unread-count\" class=\"badge\">0</span>");
+        assertThat(app().post("/notifications/read").statusCode()).isEqualTo(204);
+        assertThat(app().get("/").body()).contains("<span id=\"unread-count\" class=\"badge\">0</span>");
     }
 
     @Test
     void theHomePageLinksToEveryFeature() {
-        assertThat(app.get("/").body()).contains("href=\"/notifications\"", "href=\"/chat\"");
+        assertThat(app().get("/").body()).contains("href=\"/notifications\"", "href=\"/chat\"");
     }
 
     @Test
     void aPageAsksForTheOtherHtmxWithAQueryParameter() {
-        assertThat(app.get("/notifications?htmx=4").body())
+        assertThat(app().get("/notifications?htmx=4").body())
                 .contains(ClientAssets.HTMX_4, "hx-sse:connect=", "data-herald-swap=\"notification\"")
                 .doesNotContain("sse-connect=");
-        assertThat(app.get("/notifications?htmx=3").statusCode()).isEqualTo(400);
+        assertThat(app().get("/notifications?htmx=3").statusCode()).isEqualTo(400);
     }
 
     @Test
     void anUnknownPathIsNotFound() {
-        HttpResponse<String> response = app.get("/nope");
+        HttpResponse<String> response = app().get("/nope");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("No page at /nope");
@@ -88,11 +79,11 @@ class AppHttpTest {
 
     @Test
     void aKnownPathWithAnotherMethodIsNotAllowed() {
-        HttpResponse<String> response = app.get("/notifications/read");
+        HttpResponse<String> response = app().get("/notifications/read");
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue("POST");
-        assertThat(app.post("/", "x", "y").statusCode()).isEqualTo(405);
+        assertThat(app().post("/", "x", "y").statusCode()).isEqualTo(405);
     }
 
     @Test
@@ -100,7 +91,7 @@ class AppHttpTest {
         for (String path : new String[] {"/assets/herald-app/1/app.css", ClientAssets.HTMX, ClientAssets.SSE_EXTENSION,
                 ClientAssets.HYPERSCRIPT, ClientAssets.HERALD_SSE, ClientAssets.HTMX_4, ClientAssets.HTMX_4_SSE,
                 ClientAssets.HERALD_HTMX_4}) {
-            assertThat(app.get(path).statusCode()).as(path).isEqualTo(200);
+            assertThat(app().get(path).statusCode()).as(path).isEqualTo(200);
         }
     }
 }

@@ -21,15 +21,19 @@ public final class TestApp implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private App app;
 
-    private TestApp(Path dataDir, int port, Map<String, String> settings) {
+    private TestApp(Path dataDir, Map<String, String> settings) {
         this.dataDir = dataDir;
         this.settings = Map.copyOf(settings);
+        this.app = startApp(0);
+    }
+
+    private App startApp(int port) {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "HERALD_HOST", "127.0.0.1",
                 "HERALD_PORT", Integer.toString(port),
                 "HERALD_DATA_DIR", dataDir.toString()));
         environment.putAll(settings);
-        this.app = App.start(AppConfig.from(environment));
+        return App.start(AppConfig.from(environment));
     }
 
     public static TestApp start(Path dataDir) {
@@ -38,7 +42,7 @@ public final class TestApp implements AutoCloseable {
 
     /** With more settings (environment variables, as {@link AppConfig} reads them). */
     public static TestApp start(Path dataDir, Map<String, String> settings) {
-        return new TestApp(dataDir, 0, settings);
+        return new TestApp(dataDir, settings);
     }
 
     /** The HTTP/1.1 client the fixture uses. */
@@ -62,7 +66,7 @@ public final class TestApp implements AutoCloseable {
     public void restart() {
         int port = app.server().port();
         app.close();
-        app = new TestApp(dataDir, port, settings).app;
+        app = startApp(port);
     }
 
     public HttpResponse<String> get(String path) {

@@ -2,56 +2,47 @@ package dev.herald.app.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.app.AppPerTest;
 import dev.herald.app.TestApp;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The agent's HTTP surface, on the real app. */
 class AgentHttpTest {
 
-    @TempDir
-    Path dataDir;
-    private TestApp app;
+    @RegisterExtension
+    final AppPerTest running = new AppPerTest();
 
-    @BeforeEach
-    void start() {
-        app = TestApp.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
+    private TestApp app() {
+        return running.app();
     }
 
     @Test
     void aPromptIsPostedAndTheAnswerIsAtItsRunsPageWhoseUrlHoldsNoPrompt() {
-        HttpResponse<String> created = app.post("/agent/runs", "prompt", "What time is it? secret-words");
+        HttpResponse<String> created = app().post("/agent/runs", "prompt", "What time is it? secret-words");
 
         assertThat(created.statusCode()).isEqualTo(303);
         String location = created.headers().firstValue("Location").orElseThrow();
         assertThat(location).isEqualTo("/agent/runs/1").doesNotContain("secret");
-        HttpResponse<String> page = app.get(location);
+        HttpResponse<String> page = app().get(location);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("What time is it? secret-words", "offline agent (no language model)");
     }
 
     @Test
     void anEmptyOrOverlongPromptIsRefusedWithTheReason() {
-        assertThat(app.post("/agent/runs", "prompt", "  ").body()).isEqualTo("A prompt is required.");
-        HttpResponse<String> long_ = app.post("/agent/runs", "prompt", "x".repeat(4001));
+        assertThat(app().post("/agent/runs", "prompt", "  ").body()).isEqualTo("A prompt is required.");
+        HttpResponse<String> long_ = app().post("/agent/runs", "prompt", "x".repeat(4001));
         assertThat(long_.statusCode()).isEqualTo(400);
         assertThat(long_.body()).isEqualTo("The prompt has 4001 characters; at most 4000 are allowed.");
     }
 
     @Test
     void anUnknownRunIs404AndCancellingARunThatIsNotRunningIs409() {
-        assertThat(app.get("/agent/runs/42").statusCode()).isEqualTo(404);
-        assertThat(app.get("/agent/runs/x").body()).isEqualTo("No agent run (the id must be a number: /agent/runs/1)");
-        HttpResponse<String> cancel = app.post("/agent/runs/42/cancel");
+        assertThat(app().get("/agent/runs/42").statusCode()).isEqualTo(404);
+        assertThat(app().get("/agent/runs/x").body()).isEqualTo("No agent run (the id must be a number: /agent/runs/1)");
+        HttpResponse<String> cancel = app().post("/agent/runs/42/cancel");
         assertThat(cancel.statusCode()).isEqualTo(409);
         assertThat(cancel.body()).isEqualTo("Agent run 42 is not running.");
     }

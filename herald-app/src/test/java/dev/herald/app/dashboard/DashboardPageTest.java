@@ -4,31 +4,22 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import dev.herald.app.AppPerTest;
 import dev.herald.app.TestApp;
 import dev.herald.testing.BrowserKit;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The live dashboard in Chromium, against the real app. */
 @ExtendWith(BrowserKit.class)
 class DashboardPageTest {
 
-    @TempDir
-    Path dataDir;
-    private TestApp app;
+    @RegisterExtension
+    final AppPerTest running = new AppPerTest();
 
-    @BeforeEach
-    void start() {
-        app = TestApp.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
+    private TestApp app() {
+        return running.app();
     }
 
     @Test
@@ -42,7 +33,7 @@ class DashboardPageTest {
         assertThat(first.locator("#panel-connections .panel-value")).hasText("2");
         assertThat(dashboardSubscribers(first)).hasText("2");
         second.close();
-        app.app().server().disconnectSubscribers(); // a closed tab is noticed at the next write; the cut is at once
+        app().app().server().disconnectSubscribers(); // a closed tab is noticed at the next write; the cut is at once
         assertThat(first.locator("#panel-connections .panel-value")).hasText("1");
     }
 
@@ -63,7 +54,7 @@ class DashboardPageTest {
     void screenshotOfTheDashboard(BrowserContext context) {
         Page page = open(context);
         for (int i = 0; i < 5; i++) {
-            app.postNotification("load " + i, "");
+            app().postNotification("load " + i, "");
         }
         page.waitForTimeout(3_000); // a few ticks, so the sparklines have a shape
         BrowserKit.screenshot(page, "dashboard-page");
@@ -75,7 +66,7 @@ class DashboardPageTest {
 
     private Page open(BrowserContext context) {
         Page page = context.newPage();
-        page.navigate(app.uri("/dashboard").toString());
+        page.navigate(app().uri("/dashboard").toString());
         assertThat(page.locator("main")).hasAttribute("data-sse-state", "open");
         return page;
     }

@@ -2,17 +2,15 @@ package dev.herald.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.app.AppPerTest;
 import dev.herald.app.TestApp;
 import dev.herald.testing.Await;
 import dev.herald.testing.SseRecorder;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /metrics}: the server's meters in Prometheus text, checked against what was done to it. */
 class MetricsHttpTest {
@@ -20,23 +18,16 @@ class MetricsHttpTest {
     /** What a notifications page subscribes to: the list and the unread count. */
     private static final String BOTH_TOPICS = "/.well-known/mercure?topic=notifications&topic=notifications%2Funread";
 
-    @TempDir
-    Path dataDir;
-    private TestApp app;
+    @RegisterExtension
+    final AppPerTest running = new AppPerTest();
 
-    @BeforeEach
-    void start() {
-        app = TestApp.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
+    private TestApp app() {
+        return running.app();
     }
 
     @Test
     void servesPrometheusTextWithTheJvmMeters() {
-        HttpResponse<String> response = app.get("/metrics");
+        HttpResponse<String> response = app().get("/metrics");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
@@ -47,13 +38,13 @@ class MetricsHttpTest {
     @Test
     void countsOpenStreamsSubscriptionsAndEventsPublishedAndDelivered() {
         double publishedBefore = value("herald_hub_events_published_total");
-        try (SseRecorder first = SseRecorder.connect(app.client(), app.uri(BOTH_TOPICS));
-             SseRecorder second = SseRecorder.connect(app.client(), app.uri(BOTH_TOPICS))) {
+        try (SseRecorder first = SseRecorder.connect(app().client(), app().uri(BOTH_TOPICS));
+             SseRecorder second = SseRecorder.connect(app().client(), app().uri(BOTH_TOPICS))) {
             Await.until("two streams open", () -> value("herald_sse_connections") == 2);
             assertThat(value("herald_hub_subscriptions")).isEqualTo(2);
 
-            app.postNotification("one", "");
-            app.postNotification("two", "");
+            app().postNotification("one", "");
+            app().postNotification("two", "");
             first.nextMessage();
             second.nextMessage();
 
@@ -62,7 +53,7 @@ class MetricsHttpTest {
             assertThat(value("herald_hub_events_delivered_total")).isEqualTo(8);
             assertThat(value("herald_hub_delivered_bytes_total")).isGreaterThan(8 * 20);
 
-            app.app().server().disconnectSubscribers();
+            app().app().server().disconnectSubscribers();
             Await.until("the streams are cut", () -> value("herald_sse_connections") == 0);
         }
         assertThat(value("herald_sse_slow_consumer_disconnects_total")).isZero();
@@ -70,7 +61,7 @@ class MetricsHttpTest {
 
     /** The value of the first sample of {@code name} in a fresh scrape. */
     private double value(String name) {
-        String body = app.get("/metrics").body();
+        String body = app().get("/metrics").body();
         Matcher sample = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(body);
         assertThat(sample.find()).as(name + " in /metrics").isTrue();
         return Double.parseDouble(sample.group(1));

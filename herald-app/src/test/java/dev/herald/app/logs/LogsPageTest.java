@@ -5,16 +5,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import dev.herald.app.AppPerTest;
 import dev.herald.app.TestApp;
 import dev.herald.testing.BrowserKit;
-import java.nio.file.Path;
 
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,18 +22,11 @@ class LogsPageTest {
 
     private static final Logger log = LoggerFactory.getLogger("dev.herald.app.test.Tail");
 
-    @TempDir
-    Path dataDir;
-    private TestApp app;
+    @RegisterExtension
+    final AppPerTest running = new AppPerTest();
 
-    @BeforeEach
-    void start() {
-        app = TestApp.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
+    private TestApp app() {
+        return running.app();
     }
 
     @Test
@@ -137,7 +128,7 @@ class LogsPageTest {
 
     private Page open(BrowserContext context, String path) {
         Page page = context.newPage();
-        page.navigate(app.uri(path).toString());
+        page.navigate(app().uri(path).toString());
         assertThat(page.locator("main")).hasAttribute("data-sse-state", "open");
         return page;
     }

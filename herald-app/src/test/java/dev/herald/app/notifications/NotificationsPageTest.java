@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import dev.herald.app.AppPerTest;
 import dev.herald.app.TestApp;
 import dev.herald.testing.BrowserKit;
 import java.nio.file.Path;
@@ -12,28 +13,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The notifications page in Chromium, against the real app: what a person sees. */
 @ExtendWith(BrowserKit.class)
 class NotificationsPageTest {
 
-    @TempDir
-    Path dataDir;
-    private TestApp app;
+    @RegisterExtension
+    final AppPerTest running = new AppPerTest();
 
-    @BeforeEach
-    void start() {
-        app = TestApp.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
+    private TestApp app() {
+        return running.app();
     }
 
     @Test
@@ -54,8 +46,8 @@ class NotificationsPageTest {
 
     @Test
     void markAllReadResetsTheCounterInEveryPage(BrowserContext alice, BrowserContext bob) {
-        app.postNotification("one", "");
-        app.postNotification("two", "");
+        app().postNotification("one", "");
+        app().postNotification("two", "");
         Page a = open(alice);
         Page b = open(bob);
         assertThat(b.locator("#unread-count")).hasText("2");
@@ -110,13 +102,13 @@ class NotificationsPageTest {
 
     @Test
     void aPageWithHistoryShowsItThenLiveItemsWithoutDoubling(BrowserContext context) {
-        app.postNotification("old one", "");
-        app.postNotification("old two", "");
+        app().postNotification("old one", "");
+        app().postNotification("old two", "");
 
         Page page = open(context);
         assertShowsExactly(page, 1, 2);
 
-        app.postNotification("live three", "");
+        app().postNotification("live three", "");
         assertShowsExactly(page, 1, 2, 3);
         assertThat(page.locator("#unread-count")).hasText("3");
     }
@@ -132,10 +124,10 @@ class NotificationsPageTest {
             page.evaluate("() => { window.reopened = 0; document.addEventListener('htmx:sseOpen', () => window.reopened++) }");
         }
 
-        app.app().server().disconnectSubscribers();
-        app.postNotification("while cut 1", "");
-        app.postNotification("while cut 2", "");
-        app.postNotification("while cut 3", "");
+        app().app().server().disconnectSubscribers();
+        app().postNotification("while cut 1", "");
+        app().postNotification("while cut 2", "");
+        app().postNotification("while cut 3", "");
 
         for (Page page : List.of(a, b)) {
             assertShowsExactly(page, 1, 2, 3, 4);
@@ -165,7 +157,7 @@ class NotificationsPageTest {
                   source.close()
                   source.onerror(new Event('error'))
                 }""");
-        app.postNotification("posted while failed", "");
+        app().postNotification("posted while failed", "");
 
         assertShowsExactly(page, 1, 2);
         assertThat(page.locator("main")).hasAttribute("data-sse-state", "open");
@@ -175,25 +167,25 @@ class NotificationsPageTest {
     /** The restarted hub has a new epoch: the page's id is a gap, re-rendered in the stream, no reload. */
     @Test
     void aPageWhoseHistoryTheRestartedServerNoLongerHoldsIsReRenderedInTheStream(BrowserContext context) {
-        app.postNotification("before the restart", "");
+        app().postNotification("before the restart", "");
         Page page = open(context);
         page.evaluate("() => { window.sameDocument = true }");
 
-        app.restart();
-        app.postNotification("while restarting", "");
+        app().restart();
+        app().postNotification("while restarting", "");
 
         assertShowsExactly(page, 1, 2);
         assertThat(page.locator("#unread-count")).hasText("2");
         assertThat(page.locator("main")).hasAttribute("data-sse-state", "open");
-        app.postNotification("after the restart", "");
+        app().postNotification("after the restart", "");
         assertShowsExactly(page, 1, 2, 3);
         Assertions.assertThat(page.evaluate("() => window.sameDocument")).isEqualTo(true);
     }
 
     @Test
     void screenshotOfThePage(BrowserContext context) {
-        app.postNotification("Nightly build passed", "All 412 tests green.\nArtifacts uploaded.");
-        app.postNotification("<b>Not bold</b> & not markup", "Shown as typed.");
+        app().postNotification("Nightly build passed", "All 412 tests green.\nArtifacts uploaded.");
+        app().postNotification("<b>Not bold</b> & not markup", "Shown as typed.");
         Page page = open(context);
         postFromForm(page, "Deploy to production", "Version 2.4.1 is live.\n\n  - migrations: 3\n  - downtime: none");
 
@@ -205,7 +197,7 @@ class NotificationsPageTest {
 
     private Page open(BrowserContext context) {
         Page page = context.newPage();
-        page.navigate(app.uri("/notifications").toString());
+        page.navigate(app().uri("/notifications").toString());
         assertThat(page.locator("main")).hasAttribute("data-sse-state", "open");
         return page;
     }
