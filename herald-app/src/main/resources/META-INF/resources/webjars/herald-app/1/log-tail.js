@@ -27,12 +27,20 @@
     var pending = document.getElementById('log-pending')
     var max = Number(lines.dataset.maxLines)
     var atBottom = true
+    var lastTop = 0 // where the page last scrolled itself
 
     function paused () { return lines.hasAttribute('hx-target') }
-    function toBottom () { view.scrollTop = view.scrollHeight }
+    function toBottom () {
+      view.scrollTop = view.scrollHeight
+      lastTop = view.scrollTop
+    }
 
+    // A scroll event fires a frame later, often after the next batch was appended below: measured
+    // against the grown list, the view then looks "not at the bottom" though nobody moved it. Only a
+    // move up from where the page last scrolled itself means the reader left the bottom.
     view.addEventListener('scroll', function () {
-      atBottom = view.scrollTop + view.clientHeight >= view.scrollHeight - 8
+      if (view.scrollTop < lastTop - 8) atBottom = false
+      else if (view.scrollTop + view.clientHeight >= view.scrollHeight - 8) atBottom = true
     })
     lines.addEventListener('htmx:sseMessage', function () {
       if (paused()) {
