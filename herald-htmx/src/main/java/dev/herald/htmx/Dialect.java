@@ -20,18 +20,20 @@ import java.util.List;
  */
 public enum Dialect {
     HTMX_2(List.of(ClientAssets.HTMX, ClientAssets.SSE_EXTENSION, ClientAssets.HERALD_SSE),
-            "htmx:afterSwap", "sse-swap"),
+            "htmx:afterSwap", "sse-swap", "sse-close"),
     HTMX_4(List.of(ClientAssets.HTMX_4, ClientAssets.HTMX_4_SSE, ClientAssets.HERALD_HTMX_4),
-            "htmx:after:swap", "data-herald-swap");
+            "htmx:after:swap", "data-herald-swap", "hx-sse:close");
 
     private final List<String> scripts;
     private final String afterSwapEvent;
     private final String listenAttribute;
+    private final String closeAttribute;
 
-    Dialect(List<String> scripts, String afterSwapEvent, String listenAttribute) {
+    Dialect(List<String> scripts, String afterSwapEvent, String listenAttribute, String closeAttribute) {
         this.scripts = scripts;
         this.afterSwapEvent = afterSwapEvent;
         this.listenAttribute = listenAttribute;
+        this.closeAttribute = closeAttribute;
     }
 
     /**
@@ -55,6 +57,14 @@ public enum Dialect {
     /** The event htmx fires on an element after swapping into it. */
     public String afterSwapEvent() {
         return afterSwapEvent;
+    }
+
+    /**
+     * The attribute that closes the connection once the event it names has been swapped (htmx 2's
+     * {@code sse-close}, htmx 4's {@code hx-sse:close}), on the connecting element.
+     */
+    public String closeAttribute() {
+        return closeAttribute;
     }
 
     /** The attributes of the connecting element, as name-value pairs. */

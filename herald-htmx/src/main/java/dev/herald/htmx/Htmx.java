@@ -46,6 +46,21 @@ public interface Htmx {
      */
     PageStream page(Dialect dialect, String position, Collection<String> topics, Collection<Contract> contracts);
 
+    /**
+     * The markup of a response that is itself the event stream: htmx 4 swaps a {@code text/event-stream}
+     * response to any request (a form's {@code hx-post}, say) message by message, and dispatches
+     * its named events on the requesting element. Render the response's first, unnamed message
+     * with it — {@link PageStream#connect} then writes the element without connect attributes, and
+     * its regions and out-of-band handler as for a page — and stream the topics from
+     * {@code position} after it. The requesting element must contain the swap target, so that the
+     * regions are inside the element the events are dispatched on.
+     *
+     * @throws IllegalArgumentException for no topics, two contracts with one name, or a dialect
+     *                                  other than {@link Dialect#HTMX_4} (htmx 2's SSE extension
+     *                                  reads only {@code sse-connect} streams)
+     */
+    PageStream response(Dialect dialect, String position, Collection<String> topics, Collection<Contract> contracts);
+
     /** {@link #publish(Collection, HtmxEvent)} to one topic. */
     default String publish(String topic, HtmxEvent event) {
         return publish(List.of(topic), event);

@@ -25,7 +25,19 @@ final class HubHtmx implements Htmx {
 
     @Override
     public PageStream page(Dialect dialect, String position, Collection<String> topics, Collection<Contract> contracts) {
-        RenderedPageStream stream = new RenderedPageStream(dialect, new LinkedHashSet<>(topics), position, List.copyOf(contracts));
+        return declared(new RenderedPageStream(dialect, false, new LinkedHashSet<>(topics), position, List.copyOf(contracts)));
+    }
+
+    @Override
+    public PageStream response(Dialect dialect, String position, Collection<String> topics, Collection<Contract> contracts) {
+        if (dialect != Dialect.HTMX_4) {
+            throw new IllegalArgumentException("a response stream needs htmx 4: htmx 2's SSE extension reads only "
+                    + "sse-connect streams; render a page with htmx.page(...) instead");
+        }
+        return declared(new RenderedPageStream(dialect, true, new LinkedHashSet<>(topics), position, List.copyOf(contracts)));
+    }
+
+    private PageStream declared(RenderedPageStream stream) {
         if (declared != null) {
             declared.declare(stream.topics(), stream.contracts());
         }

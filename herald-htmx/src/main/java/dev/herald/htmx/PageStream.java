@@ -41,8 +41,22 @@ public interface PageStream {
     Content scripts();
 
     /**
+     * Closes the connection once {@code contract}'s event has been swapped, instead of reconnecting
+     * (a finished job's or run's last event): {@link #connect} writes the dialect's
+     * {@linkplain Dialect#closeAttribute() close attribute}. Call before {@code connect}.
+     *
+     * @return this stream
+     * @throws IllegalArgumentException for a contract the page did not declare
+     * @throws IllegalStateException    for a {@linkplain Htmx#response response stream}: its
+     *                                  requesting element carries the close attribute
+     */
+    PageStream closeOn(Contract contract);
+
+    /**
      * The connecting element: {@code element} with the dialect's connect attributes, around
-     * {@code body}, followed inside by the hidden handler of the out-of-band contracts.
+     * {@code body}, followed inside by the hidden handler of the out-of-band contracts. For a
+     * {@linkplain Htmx#response response stream} the element gets no connect attributes: the
+     * request whose response this markup is carries the connection.
      *
      * @throws IllegalStateException when written a second time, or when {@code body} did not render
      *                               a region for each declared region contract

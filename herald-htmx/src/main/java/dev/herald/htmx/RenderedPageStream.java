@@ -3,6 +3,7 @@ package dev.herald.htmx;
 import gg.jte.Content;
 import gg.jte.TemplateOutput;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,15 +13,19 @@ import java.util.Set;
 final class RenderedPageStream implements PageStream {
 
     private final Dialect dialect;
+    private final boolean response;
     private final Set<String> topics;
     private final String url;
     private final List<Contract> contracts;
     private final Set<Contract> rendered = new HashSet<>();
+    private Contract closeOn;
     private boolean connecting;
     private boolean connected;
 
-    RenderedPageStream(Dialect dialect, Set<String> topics, String position, List<Contract> contracts) {
+    /** {@code response}: the markup is the first message of a response stream (no connect attributes). */
+    RenderedPageStream(Dialect dialect, boolean response, Set<String> topics, String position, List<Contract> contracts) {
         this.dialect = dialect;
+        this.response = response;
         this.topics = Set.copyOf(new LinkedHashSet<>(topics));
         this.url = SubscribeUrl.of(topics, position);
         this.contracts = List.copyOf(contracts);
@@ -64,13 +69,27 @@ final class RenderedPageStream implements PageStream {
     }
 
     @Override
+    public PageStream closeOn(Contract contract) {
+        if (response) {
+            throw new IllegalStateException("a response stream is closed by its requesting element: write "
+                    + dialect.closeAttribute() + "=\"" + contract.name() + "\" on it");
+        }
+        if (!contracts.contains(contract)) {
+            throw new IllegalArgumentException("the stream cannot close on " + contract.name()
+                    + ": the page does not declare it");
+        }
+        closeOn = contract;
+        return this;
+    }
+
+    @Override
     public Content connect(Tag element, Content body) {
         return output -> {
             if (connected || connecting) {
                 throw new IllegalStateException("the page's connecting element is written twice: one connection per page");
             }
             connecting = true;
-            output.writeContent(element.open(dialect.connectAttributes(url)));
+            output.writeContent(element.open(connectAttributes()));
             body.writeTo(output);
             writeOutOfBandHandler(output);
             output.writeContent(element.close());
@@ -118,6 +137,20 @@ final class RenderedPageStream implements PageStream {
     public String autoScroll() {
         // The guide's "scroll me to bottom" is not a _hyperscript 0.9 command: set the scroll position instead.
         return "on load or " + dialect.afterSwapEvent() + " set my scrollTop to my scrollHeight";
+    }
+
+    private String[] connectAttributes() {
+        if (response) {
+            return new String[0];
+        }
+        String[] connect = dialect.connectAttributes(url);
+        if (closeOn == null) {
+            return connect;
+        }
+        String[] attributes = Arrays.copyOf(connect, connect.length + 2);
+        attributes[connect.length] = dialect.closeAttribute();
+        attributes[connect.length + 1] = closeOn.name();
+        return attributes;
     }
 
     /** Out-of-band events and the gap re-render need a listener too, or htmx drops them unseen. */

@@ -67,6 +67,42 @@ class PageStreamTest {
     }
 
     @Test
+    void aStreamThatClosesOnAnEventWritesEachDialectsCloseAttribute() {
+        PageStream two = page(Dialect.HTMX_2).closeOn(MESSAGES);
+        PageStream four = page(Dialect.HTMX_4).closeOn(PRESENCE);
+
+        assertThat(page(two, two.region(MESSAGES, Tag.of("ol"), out -> { })))
+                .startsWith("<main class=\"page\" hx-ext=\"sse\" sse-connect=\"/.well-known/mercure?topic=chat%2F1"
+                        + "&amp;topic=notifications&amp;lastEventID=abcdefgh%3A7\" sse-close=\"chat-message\">");
+        assertThat(page(four, four.region(MESSAGES, Tag.of("ol"), out -> { })))
+                .startsWith("<main class=\"page\" hx-sse:connect=\"/.well-known/mercure?topic=chat%2F1"
+                        + "&amp;topic=notifications&amp;lastEventID=abcdefgh%3A7\" hx-swap=\"none\" hx-sse:close=\"presence\">");
+        assertThatThrownBy(() -> page(Dialect.HTMX_2).closeOn(Contract.oob("done")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the stream cannot close on done: the page does not declare it");
+    }
+
+    @Test
+    void aResponseStreamWritesTheRegionsAndTheHandlerButNoConnection() {
+        PageStream stream = htmx.response(Dialect.HTMX_4, "abcdefgh:7", List.of("chat/1"), List.of(MESSAGES, PRESENCE));
+
+        String html = page(stream, stream.region(MESSAGES, Tag.of("ol"), out -> out.writeContent("<li>old</li>")));
+
+        assertThat(html).isEqualTo("<main class=\"page\">"
+                + "<ol id=\"messages\" data-herald-swap=\"chat-message\" hx-swap=\"beforeend\"><li>old</li></ol>"
+                + "<div data-herald-swap=\"presence,herald-snapshot\" hx-swap=\"none\" hidden></div></main>");
+        PageStream missing = htmx.response(Dialect.HTMX_4, "abcdefgh:7", List.of("chat/1"), List.of(MESSAGES));
+        assertThatThrownBy(() -> page(missing, out -> { }))
+                .hasMessageContaining("contract chat-message (#messages, beforeend) is declared but no region renders it");
+        assertThatThrownBy(() -> stream.closeOn(MESSAGES))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("a response stream is closed by its requesting element: write hx-sse:close=\"chat-message\" on it");
+        assertThatThrownBy(() -> htmx.response(Dialect.HTMX_2, "abcdefgh:7", List.of("chat/1"), List.of(MESSAGES)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("a response stream needs htmx 4");
+    }
+
+    @Test
     void mistakeOneADeclaredRegionThatIsNotRenderedFailsTheRender() {
         PageStream stream = page(Dialect.HTMX_2);
 

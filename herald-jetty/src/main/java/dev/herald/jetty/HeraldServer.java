@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * A Jetty 12 server in front of a {@link Hub}: the Mercure subscribe and publish endpoints at
@@ -27,6 +30,21 @@ public interface HeraldServer extends AutoCloseable {
     /** Settings for a server in front of {@code hub}; every setting but the hub has a default. */
     static Builder builder(Hub hub) {
         return new Builder(hub);
+    }
+
+    /**
+     * Answers one of the application's requests with {@code stream}, as the Mercure endpoint
+     * answers a subscriber: the same heartbeat, backlog bound, gap re-render, stream listeners,
+     * shutdown event and count of open streams ({@link #disconnectSubscribers()} cuts it too). For
+     * htmx 4, whose requests (a form's {@code hx-post}) take a {@code text/event-stream} response.
+     * Blocks the request's virtual thread until the stream ends, and completes {@code callback}.
+     * An id the hub refuses is answered 400 with the reason, a hub shutting down 503.
+     *
+     * @throws IllegalStateException when {@code request} is not being handled by a HeraldServer
+     *                               (a handler given to {@link Builder#handler})
+     */
+    static void stream(Request request, Response response, Callback callback, EventStream stream) {
+        Streams.of(request).respond(request, response, callback, stream);
     }
 
     /**

@@ -42,13 +42,14 @@ final class JettyHeraldServer implements HeraldServer {
         this.server = new Server(threads);
         this.connector = Connectors.create(server, settings);
         server.addConnector(connector);
+        Streams streams = new Streams(settings, counters);
         List<Handler> handlers = new ArrayList<>(List.of(
-                new MercureHandler(settings, counters, publishThread),
+                new MercureHandler(settings, streams, publishThread),
                 new AssetHandler(settings.assetRoots)));
         if (settings.handler != null) {
             handlers.add(settings.handler);
         }
-        server.setHandler(new Handler.Sequence(handlers));
+        server.setHandler(new StreamsAttribute(streams, new Handler.Sequence(handlers)));
     }
 
     @Override

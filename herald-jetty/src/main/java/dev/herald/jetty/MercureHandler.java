@@ -2,12 +2,6 @@ package dev.herald.jetty;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
-import dev.herald.hub.Outbox;
-import dev.herald.hub.Subscription;
-import dev.herald.hub.GapRepair;
-import dev.herald.hub.SnapshotSource;
-import java.util.Set;
-import java.time.Duration;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.FormFields;
@@ -25,26 +19,16 @@ final class MercureHandler extends Handler.Abstract {
 
     private final Hub hub;
     private final PublisherAuth auth; // null: HTTP publishing is off
-    private final Duration heartbeat;
-    private final Duration retry;
-    private final long maxBacklogBytes;
     private final int maxPublishBytes;
-    private final StreamCounters counters;
+    private final Streams streams;
     private final PublishThread publishThread;
-    private final SnapshotSource snapshots;
-    private final StreamListeners listeners;
 
-    MercureHandler(HeraldServer.Builder settings, StreamCounters counters, PublishThread publishThread) {
+    MercureHandler(HeraldServer.Builder settings, Streams streams, PublishThread publishThread) {
         this.hub = settings.hub;
         this.auth = settings.publisherJwtKey == null ? null : new PublisherAuth(settings.publisherJwtKey);
-        this.heartbeat = settings.heartbeat;
-        this.retry = settings.retry;
-        this.maxBacklogBytes = settings.maxBacklogBytes;
         this.maxPublishBytes = settings.maxPublishBytes;
-        this.counters = counters;
+        this.streams = streams;
         this.publishThread = publishThread;
-        this.snapshots = settings.snapshots;
-        this.listeners = new StreamListeners(settings.streamListeners);
     }
 
     @Override
@@ -71,26 +55,7 @@ final class MercureHandler extends Handler.Abstract {
 
     private void subscribe(Request request, Response response, Callback callback) {
         SubscribeRequest subscribe = SubscribeRequest.from(request);
-        GapRepair repair = new GapRepair(snapshots, Set.copyOf(subscribe.topics()));
-        SseStream stream = new SseStream(response, callback, heartbeat, retry, counters, repair);
-        Outbox outbox = Outbox.bounded(maxBacklogBytes, stream::onOverflow);
-        Subscription subscription = subscribeOrRefuse(subscribe, outbox);
-        StreamListener.Stream opened = listeners.opened(subscription.topics(), request);
-        try {
-            try (subscription) { // a stream that ends, however it ends, unsubscribes
-                stream.run(outbox);
-            }
-        } finally {
-            listeners.closed(opened);
-        }
-    }
-
-    private Subscription subscribeOrRefuse(SubscribeRequest subscribe, Outbox outbox) {
-        try {
-            return hub.subscribe(subscribe.topics(), subscribe.lastEventId(), outbox);
-        } catch (IllegalArgumentException e) {
-            throw HttpProblem.badRequest(e.getMessage());
-        }
+        streams.serve(request, response, callback, EventStream.of(subscribe.topics()).after(subscribe.lastEventId()));
     }
 
     private void publish(Request request, Response response, Callback callback) {

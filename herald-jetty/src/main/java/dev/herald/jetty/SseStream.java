@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One {@code text/event-stream} response, written by the request's own virtual thread: the retry
- * delay first, then whatever the {@link Outbox} hands over — each {@code take} coalesced into one
+ * delay and the stream's own first events, then whatever the {@link Outbox} hands over — each {@code take} coalesced into one
  * write of the events' shared bytes — and a heartbeat comment when it hands over nothing. Every
  * write blocks until the bytes are flushed, so a failed write (the client went away) ends the
  * stream at once.
@@ -43,6 +44,8 @@ final class SseStream {
     private final GapRepair repair;
     private final AtomicBoolean completed = new AtomicBoolean();
     private volatile boolean writing;
+    /** Set by {@link #frames} when what it returns ends the stream; the writer thread's only. */
+    private boolean ending;
     private volatile Thread writer;
 
     SseStream(Response response, Callback callback, Duration heartbeat, Duration retry, StreamCounters counters,
@@ -79,8 +82,11 @@ final class SseStream {
         }
     }
 
-    /** Writes the stream until the outbox ends it or the client goes away; completes the response. */
-    void run(Outbox outbox) {
+    /**
+     * Writes the stream until the outbox ends it, an event of one of the {@code endAfter} types is
+     * delivered, or the client goes away; completes the response.
+     */
+    void run(Outbox outbox, List<SseEvent.Message> first, Set<String> endAfter) {
         writer = Thread.currentThread();
         counters.opened(this);
         try {
@@ -89,15 +95,15 @@ final class SseStream {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
             response.getHeaders().put("X-Accel-Buffering", "no");
-            write(ByteBuffer.wrap(retryFrame));
+            write(opening(first));
             while (true) {
                 List<Delivery> batch = outbox.take(heartbeat);
                 if (batch.isEmpty()) {
                     write(HEARTBEAT.duplicate());
                     continue;
                 }
-                ByteBuffer frames = frames(batch);
-                if (batch.getLast() instanceof Delivery.Overflow || batch.getLast() instanceof Delivery.Shutdown) {
+                ByteBuffer frames = frames(batch, endAfter);
+                if (ending) {
                     end(frames);
                     return;
                 }
@@ -114,26 +120,56 @@ final class SseStream {
         }
     }
 
+    private ByteBuffer opening(List<SseEvent.Message> first) {
+        if (first.isEmpty()) {
+            return ByteBuffer.wrap(retryFrame);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(retryFrame);
+        first.forEach(event -> out.writeBytes(SseEncoder.encode(event)));
+        return ByteBuffer.wrap(out.toByteArray());
+    }
+
+    /** True if and only if the stream ends after {@code event} (an unnamed one never ends it). */
+    private static boolean ends(SseEvent.Message event, Set<String> endAfter) {
+        return event.type() != null && !endAfter.isEmpty() && endAfter.contains(event.type());
+    }
+
     /**
-     * Everything taken at once as one buffer; one event alone is its shared bytes, uncopied. A gap
-     * becomes the snapshots of its topics (and a reset event for those without), after which the
-     * events those snapshots already show are skipped.
+     * Everything taken at once as one buffer, up to the delivery the stream ends with, if any
+     * ({@link #ending} then says so); one event alone is its shared bytes, uncopied. A gap becomes
+     * the snapshots of its topics (and a reset event for those without), after which the events
+     * those snapshots already show are skipped — an ending event among them still ends the stream,
+     * as does an ending event among the snapshots themselves.
      */
-    private ByteBuffer frames(List<Delivery> batch) {
-        if (batch.size() == 1 && batch.getFirst() instanceof HubEvent event && !repair.covers(event)) {
+    private ByteBuffer frames(List<Delivery> batch, Set<String> endAfter) {
+        if (batch.size() == 1 && batch.getFirst() instanceof HubEvent event && !repair.covers(event)
+                && !ends(event.message(), endAfter)) {
             return event.frame();
         }
         List<byte[]> parts = new ArrayList<>(batch.size());
         int size = 0;
         for (Delivery delivery : batch) {
             byte[] part = switch (delivery) {
-                case HubEvent event -> repair.covers(event) ? new byte[0] : event.wire();
-                case Replay.Gap gap -> repaired(gap);
-                case Delivery.Shutdown shutdown -> SseEncoder.encode(shutdown.finalEvent());
-                case Delivery.Overflow overflow -> new byte[0];
+                case HubEvent event -> {
+                    ending = ends(event.message(), endAfter);
+                    yield repair.covers(event) ? new byte[0] : event.wire();
+                }
+                case Replay.Gap gap -> repaired(gap, endAfter);
+                case Delivery.Shutdown shutdown -> {
+                    ending = true;
+                    yield SseEncoder.encode(shutdown.finalEvent());
+                }
+                case Delivery.Overflow overflow -> {
+                    ending = true;
+                    yield new byte[0];
+                }
             };
             parts.add(part);
             size += part.length;
+            if (ending) {
+                break;
+            }
         }
         ByteBuffer all = ByteBuffer.allocate(size);
         parts.forEach(all::put);
@@ -141,7 +177,7 @@ final class SseStream {
     }
 
     /** The snapshots that replace a gap, then a reset event for the topics none covers. */
-    private byte[] repaired(Replay.Gap gap) {
+    private byte[] repaired(Replay.Gap gap, Set<String> endAfter) {
         GapRepair.Repair repaired;
         try {
             repaired = repair.repair(gap);
@@ -150,7 +186,10 @@ final class SseStream {
             return ResetEvent.encode(gap);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        repaired.snapshots().forEach(event -> out.writeBytes(SseEncoder.encode(event)));
+        for (SseEvent.Message event : repaired.snapshots()) {
+            out.writeBytes(SseEncoder.encode(event));
+            ending |= ends(event, endAfter);
+        }
         repaired.lost().ifPresent(lost -> out.writeBytes(ResetEvent.encode(lost)));
         return out.toByteArray();
     }

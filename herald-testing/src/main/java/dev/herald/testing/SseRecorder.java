@@ -54,14 +54,22 @@ public final class SseRecorder implements AutoCloseable {
         if (headers.length > 0) {
             request.headers(headers);
         }
+        return send(client, request.build());
+    }
+
+    /**
+     * Sends {@code request} (a POST whose response is an event stream, say) and records the
+     * response body as a stream, whatever its status; returns once the headers are in.
+     */
+    public static SseRecorder send(HttpClient client, HttpRequest request) {
         try {
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             return new SseRecorder(response.body(), response);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot connect to " + uri, e);
+            throw new UncheckedIOException("cannot connect to " + request.uri(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while connecting to " + uri, e);
+            throw new IllegalStateException("interrupted while connecting to " + request.uri(), e);
         }
     }
 

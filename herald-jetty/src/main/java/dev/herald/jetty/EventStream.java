@@ -1,0 +1,90 @@
+package dev.herald.jetty;
+
+import dev.herald.sse.SseEvent;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What {@link HeraldServer#stream} writes as the response to one of the application's requests:
+ * hub topics from a position, optionally preceded by events of the application's own, and ended
+ * after an event of a given type. For htmx 4, whose requests (a form's {@code hx-post}, say) take a
+ * {@code text/event-stream} response and swap from it; plain subscribers use the Mercure endpoint.
+ * Immutable: every {@code with} returns a copy.
+ *
+ * <pre>{@code
+ * HeraldServer.stream(request, response, callback, EventStream.of(List.of("agent/run/7"))
+ *         .after(position)
+ *         .startingWith(SseEvent.message(position, null, skeletonHtml))
+ *         .endingAfter("done"));
+ * }</pre>
+ */
+public final class EventStream {
+
+    private final List<String> topics;
+    private final String after;
+    private final List<SseEvent.Message> first;
+    private final Set<String> endAfter;
+
+    private EventStream(List<String> topics, String after, List<SseEvent.Message> first, Set<String> endAfter) {
+        this.topics = topics;
+        this.after = after;
+        this.first = first;
+        this.endAfter = endAfter;
+    }
+
+    /**
+     * The events of {@code topics} published from now on.
+     *
+     * @throws IllegalArgumentException for no topics, or more than {@value Limits#MAX_TOPICS}
+     */
+    public static EventStream of(Collection<String> topics) {
+        List<String> copy = List.copyOf(topics);
+        if (copy.isEmpty() || copy.size() > Limits.MAX_TOPICS) {
+            throw new IllegalArgumentException("an event stream has 1 to " + Limits.MAX_TOPICS + " topics, not " + copy.size());
+        }
+        return new EventStream(copy, null, List.of(), Set.of());
+    }
+
+    /**
+     * The events published after {@code lastEventId}, a hub position or an event id (the client's
+     * {@code Last-Event-ID}); {@code null} or empty for only those published from now on. An id the
+     * hub no longer holds is a gap, re-rendered by the server's snapshot sources as for any stream.
+     */
+    public EventStream after(String lastEventId) {
+        return new EventStream(topics, lastEventId == null || lastEventId.isEmpty() ? null : lastEventId, first, endAfter);
+    }
+
+    /** Writes {@code events} first, before any event of the hub (such as the markup the stream then updates). */
+    public EventStream startingWith(List<SseEvent.Message> events) {
+        return new EventStream(topics, after, List.copyOf(events), endAfter);
+    }
+
+    /**
+     * Ends the response normally once an event of one of {@code types} is written, or would have
+     * been but for a gap re-render that already showed it.
+     */
+    public EventStream endingAfter(String... types) {
+        for (String type : types) {
+            Objects.requireNonNull(type, "type");
+        }
+        return new EventStream(topics, after, first, Set.of(types));
+    }
+
+    List<String> topics() {
+        return topics;
+    }
+
+    String after() {
+        return after;
+    }
+
+    List<SseEvent.Message> first() {
+        return first;
+    }
+
+    Set<String> endAfter() {
+        return endAfter;
+    }
+}
