@@ -62,7 +62,8 @@ public final class EventStream {
     }
 
     /**
-     * Ends the response normally once an event of one of {@code types} is written, or would have
+     * Ends the response normally once an event of one of {@code types} is written — one of the
+     * first events, one of the hub's, or one of a gap re-render's snapshot events — or would have
      * been but for a gap re-render that already showed it.
      */
     public EventStream endingAfter(String... types) {

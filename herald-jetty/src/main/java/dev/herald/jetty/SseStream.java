@@ -95,6 +95,10 @@ final class SseStream {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
             response.getHeaders().put("X-Accel-Buffering", "no");
+            if (first.stream().anyMatch(event -> ends(event, endAfter))) {
+                end(opening(first));
+                return;
+            }
             write(opening(first));
             while (true) {
                 List<Delivery> batch = outbox.take(heartbeat);

@@ -136,6 +136,26 @@ class ApplicationStreamTest {
     }
 
     @Test
+    void aFirstEventOfAnEndingTypeIsTheWholeStream() {
+        Handler finished = new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                HeraldServer.stream(request, response, callback, EventStream.of(List.of("run"))
+                        .startingWith(List.of(SseEvent.message("<div>the run</div>"), SseEvent.message("done", "<p>Done</p>")))
+                        .endingAfter("done"));
+                return true;
+            }
+        };
+        try (TestServer other = new TestServer(s -> s.handler(finished));
+             SseRecorder events = SseRecorder.send(other.client, HttpRequest.newBuilder(other.server.uri().resolve("/")).build())) {
+            events.next(); // retry
+            assertThat(events.nextMessage()).isEqualTo(SseEvent.message("<div>the run</div>"));
+            assertThat(events.nextMessage()).isEqualTo(SseEvent.message("done", "<p>Done</p>"));
+            events.awaitEnd();
+        }
+    }
+
+    @Test
     void aTopicTheHubRefusesIsA400WithTheReason() {
         try (SseRecorder events = post("X-Topic", "t".repeat(5000))) {
             assertThat(events.response().statusCode()).isEqualTo(400);

@@ -23,10 +23,12 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 
 /**
  * The agent over HTTP: {@code GET /agent} (ask, and the runs), {@code POST /agent/runs} (the prompt,
- * in the body: never in a URL), {@code GET /agent/runs/{id}} (a run, live while it runs) and
+ * in the body: never in a URL; answered with the run's event stream itself when the request
+ * accepts one, as htmx 4's does), {@code GET /agent/runs/{id}} (a run, live while it runs) and
  * {@code POST /agent/runs/{id}/cancel}.
  */
 public final class AgentEndpoints {
@@ -75,23 +77,56 @@ public final class AgentEndpoints {
     private void index(Request request, Response response, Callback callback) {
         // The position first, then the count (see Unread); the runs list is not live.
         PageStream stream = htmx.page(Dialects.of(request, htmx), hub.position(), List.of(Unread.TOPIC), List.of(Unread.CONTRACT));
-        Responses.html(response, callback, HttpStatus.OK_200,
-                views.index(service.agentLabel(), service.newest(), stream, notifications.unreadCount()));
+        Responses.html(response, callback, HttpStatus.OK_200, views.index(service.agentLabel(), RequestKey.generate(),
+                service.newest(), stream, notifications.unreadCount()));
     }
 
-    /** 303 to the new run's page; 400 with the reason for an empty or too long prompt. */
+    /**
+     * Starts a run, or finds the one the request key started. A request that accepts
+     * {@code text/event-stream} (htmx 4's) is answered with the run's stream itself; any other
+     * with 303 to the run's page. 400 with the reason for an empty or too long prompt or a bad
+     * key; 409 for a key that started a run with another prompt.
+     */
     private void start(Request request, Response response, Callback callback) {
-        String prompt = Optional.ofNullable(Forms.read(request).getValue("prompt")).orElse("").strip();
-        int length = prompt.codePointCount(0, prompt.length());
-        if (prompt.isEmpty() || length > MAX_PROMPT_LENGTH) {
-            Responses.text(response, callback, HttpStatus.BAD_REQUEST_400, prompt.isEmpty()
-                    ? "A prompt is required."
-                    : "The prompt has " + length + " characters; at most " + MAX_PROMPT_LENGTH + " are allowed.");
+        Fields form = Forms.read(request);
+        String prompt = Optional.ofNullable(form.getValue("prompt")).orElse("").strip();
+        String key = form.getValue(RequestKey.FIELD);
+        String problem = problem(prompt, key);
+        if (problem != null) {
+            Responses.text(response, callback, HttpStatus.BAD_REQUEST_400, problem);
             return;
         }
-        AgentRun run = service.start(prompt);
-        response.getHeaders().put(HttpHeader.LOCATION, run.url());
-        Responses.empty(response, callback, HttpStatus.SEE_OTHER_303);
+        AgentRunService.Started started;
+        try {
+            started = service.start(prompt, key);
+        } catch (RequestKeyTakenException e) {
+            Responses.text(response, callback, HttpStatus.CONFLICT_409, e.getMessage());
+            return;
+        }
+        if (acceptsEventStream(request)) {
+            RunStream.respond(request, response, callback, service.page(started.run().id()).orElseThrow(), started.created(),
+                    htmx, views);
+        } else {
+            response.getHeaders().put(HttpHeader.LOCATION, started.run().url());
+            Responses.empty(response, callback, HttpStatus.SEE_OTHER_303);
+        }
+    }
+
+    /** Why the form is refused, or {@code null}; a missing key is allowed (a client that never retries). */
+    private static String problem(String prompt, String key) {
+        int length = prompt.codePointCount(0, prompt.length());
+        if (prompt.isEmpty()) {
+            return "A prompt is required.";
+        }
+        if (length > MAX_PROMPT_LENGTH) {
+            return "The prompt has " + length + " characters; at most " + MAX_PROMPT_LENGTH + " are allowed.";
+        }
+        return key == null ? null : RequestKey.problem(key);
+    }
+
+    private static boolean acceptsEventStream(Request request) {
+        return request.getHeaders().getValuesList(HttpHeader.ACCEPT).stream()
+                .anyMatch(accept -> accept.contains(RunStream.EVENT_STREAM));
     }
 
     private void run(Request request, Response response, Callback callback) {
@@ -108,6 +143,9 @@ public final class AgentEndpoints {
         List<Contract> contracts = new ArrayList<>(view.run().live() ? AgentContracts.ALL : List.of());
         contracts.add(Unread.CONTRACT);
         PageStream stream = htmx.page(Dialects.of(request, htmx), page.get().position(), topics, contracts);
+        if (view.run().live()) {
+            stream.closeOn(AgentContracts.DONE);
+        }
         Responses.html(response, callback, HttpStatus.OK_200, views.page(view, stream, notifications.unreadCount()));
     }
 

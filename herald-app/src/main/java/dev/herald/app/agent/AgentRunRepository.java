@@ -22,13 +22,15 @@ final class AgentRunRepository {
         this.database = database;
     }
 
-    AgentRun create(String prompt, String agent, Instant createdAt) {
+    /** A new running run; {@code requestKey} is {@code null} for none. */
+    AgentRun create(String prompt, String agent, String requestKey, Instant createdAt) {
         return database.transaction(c -> {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO agent_runs (prompt, agent, status, created_at) VALUES (?, ?, 'running', ?) RETURNING id")) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO agent_runs (prompt, agent, status, request_key, "
+                    + "created_at) VALUES (?, ?, 'running', ?, ?) RETURNING id")) {
                 insert.setString(1, prompt);
                 insert.setString(2, agent);
-                insert.setString(3, createdAt.toString());
+                insert.setString(3, requestKey);
+                insert.setString(4, createdAt.toString());
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
                     return new AgentRun(rs.getLong(1), prompt, agent, RunStatus.RUNNING, "", null, null, null, createdAt, null);
@@ -70,6 +72,17 @@ final class AgentRunRepository {
         return database.transaction(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM agent_runs WHERE id = ?")) {
                 select.setLong(1, runId);
+                List<AgentRun> runs = readRuns(select);
+                return runs.isEmpty() ? Optional.empty() : Optional.of(runs.getFirst());
+            }
+        });
+    }
+
+    /** The run started with {@code requestKey}. */
+    Optional<AgentRun> findByRequestKey(String requestKey) {
+        return database.transaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM agent_runs WHERE request_key = ?")) {
+                select.setString(1, requestKey);
                 List<AgentRun> runs = readRuns(select);
                 return runs.isEmpty() ? Optional.empty() : Optional.of(runs.getFirst());
             }

@@ -70,20 +70,41 @@ public final class AgentRunService {
         return agent.label();
     }
 
-    /** Stores a new run and starts it on its own virtual thread; returns at once. */
-    public AgentRun start(String prompt) {
+    /**
+     * Stores a new run and starts it on its own virtual thread; returns at once. With a request
+     * key, a request repeated with it (a double submit, a stream resumed) gets the run it started.
+     *
+     * @param requestKey {@link RequestKey} checked, or {@code null} for none
+     * @throws RequestKeyTakenException when {@code requestKey} started a run with another prompt
+     */
+    Started start(String prompt, String requestKey) {
         AgentRun run;
         LiveRun state;
         lock.writeLock().lock();
         try {
-            run = repository.create(prompt, agent.label(), clock.instant());
+            Optional<AgentRun> earlier = requestKey == null ? Optional.empty() : repository.findByRequestKey(requestKey);
+            if (earlier.isPresent()) {
+                if (!earlier.get().prompt().equals(prompt)) {
+                    throw new RequestKeyTakenException(requestKey, earlier.get().id());
+                }
+                return new Started(earlier.get(), false);
+            }
+            run = repository.create(prompt, agent.label(), requestKey, clock.instant());
             state = new LiveRun(run);
             live.put(run.id(), state);
         } finally {
             lock.writeLock().unlock();
         }
         Thread.ofVirtual().name("agent-run-" + run.id()).start(() -> execute(state, prompt));
-        return run;
+        return new Started(run, true);
+    }
+
+    /**
+     * What a start request got.
+     *
+     * @param created false when the request key had already started this run
+     */
+    record Started(AgentRun run, boolean created) {
     }
 
     /**
@@ -113,7 +134,10 @@ public final class AgentRunService {
         });
     }
 
-    /** Gap re-renders of run topics: the answer so far while running, the static run after. */
+    /**
+     * Gap re-renders of run topics: the answer so far while running; after, the run's done event
+     * itself (the static run), so that a stream closing on it closes.
+     */
     public SnapshotSource snapshots() {
         return topic -> {
             Matcher m = RUN_TOPIC.matcher(topic);
@@ -122,9 +146,10 @@ public final class AgentRunService {
             }
             return read(() -> {
                 String position = hub.position();
-                return view(Long.parseLong(m.group(1))).map(view -> Rerender.snapshot(position, view.run().live()
-                        ? List.of(views.output(view))
-                        : List.of(views.staticRun(view))));
+                return view(Long.parseLong(m.group(1))).map(view -> view.run().live()
+                        ? Rerender.snapshot(position, List.of(views.output(view)))
+                        : new SnapshotSource.Snapshot(position,
+                                List.of(AgentContracts.DONE.event(List.of(views.staticRun(view))).message())));
             });
         };
     }

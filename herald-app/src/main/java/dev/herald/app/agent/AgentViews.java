@@ -21,9 +21,27 @@ final class AgentViews {
         this.jte = jte;
     }
 
-    String index(String agent, List<AgentRun> runs, PageStream stream, int unread) {
-        return jte.render("agent/index.jte", Map.of("agent", agent, "runs", runs,
+    String index(String agent, String requestKey, List<AgentRun> runs, PageStream stream, int unread) {
+        return jte.render("agent/index.jte", Map.of("agent", agent, "key", requestKey, "runs", runs,
                 "layout", new Layout("Agent", SECTION, stream, unread)));
+    }
+
+    /** The live run as a POST's event stream begins with it (htmx 4): {@code stream} is a response stream. */
+    String liveRun(RunView view, PageStream stream) {
+        return jte.render("agent/live-run.jte", Map.of("view", view, "stream", stream));
+    }
+
+    /** A run that is over, as a POST's event stream shows it in place of the live run. */
+    String endedRun(RunView view) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("view", view);
+        params.put("stream", null); // static: no region
+        return jte.render("agent/live-run.jte", params);
+    }
+
+    /** The ask form's fields, emptied, with a new request key: out of band, once a run has started. */
+    String freshAskFields() {
+        return Fragment.of(jte.render("agent/ask-fields.jte", RequestKey.generate()), "ask-fields", Swap.OUTER_HTML).oob();
     }
 
     String page(RunView view, PageStream stream, int unread) {

@@ -127,7 +127,7 @@ public final class JobsEndpoints implements AutoCloseable {
         // A finished job's page renders no connection at all: it is static (the guide's rule).
         PageStream stream = page.live()
                 ? htmx.page(Dialects.of(request, htmx), page.position(), List.of(page.job().topic(), Unread.TOPIC),
-                        List.of(JobPage.PROGRESS, JobPage.DONE, Unread.CONTRACT))
+                        List.of(JobPage.PROGRESS, JobPage.DONE, Unread.CONTRACT)).closeOn(JobPage.DONE)
                 : htmx.page(Dialects.of(request, htmx), page.position(), List.of(Unread.TOPIC), List.of());
         Responses.html(response, callback, HttpStatus.OK_200, views.jobPage(page, stream, unread));
     }

@@ -67,7 +67,7 @@ class AgentRunServiceTest {
         AgentRunService service = service(offline(Duration.ZERO));
         Watch watch = Watch.all(hub);
 
-        AgentRun run = service.start("Which notifications mention \"deploy\"?");
+        AgentRun run = service.start("Which notifications mention \"deploy\"?", null).run();
         Await.until("the done event", () -> watch.types().contains("done"));
         AgentRun done = repository().find(run.id()).orElseThrow();
 
@@ -96,7 +96,7 @@ class AgentRunServiceTest {
     void aPageOpenedAtAnyMomentOfARunPlusTheEventsAfterItsPositionIsTheWholeAnswerExactlyOnce() {
         notifications.insert(new NotificationDraft("One", "first"), Instant.now());
         AgentRunService service = service(offline(Duration.ofMillis(3)));
-        AgentRun run = service.start("Give me an overview of the notifications and the time");
+        AgentRun run = service.start("Give me an overview of the notifications and the time", null).run();
         List<Watch> pages = new ArrayList<>();
         while (repository().find(run.id()).orElseThrow().live()) {
             pages.add(Watch.page(hub, service.page(run.id()).orElseThrow()));
@@ -115,7 +115,7 @@ class AgentRunServiceTest {
     void cancellingARunningRunStopsItAsCancelled() {
         AgentRunService service = service(offline(Duration.ofMillis(200)));
         Watch watch = Watch.all(hub);
-        AgentRun run = service.start("What time is it?");
+        AgentRun run = service.start("What time is it?", null).run();
         Await.until("the first word", () -> watch.types().contains("chunk"));
 
         assertThat(service.cancel(run.id())).isTrue();
@@ -147,7 +147,7 @@ class AgentRunServiceTest {
         AgentRunService service = service(failing);
         Watch watch = Watch.all(hub);
 
-        AgentRun started = service.start("hi");
+        AgentRun started = service.start("hi", null).run();
         Await.until("the done event", () -> watch.types().contains("done"));
         AgentRun failed = repository().find(started.id()).orElseThrow();
 
@@ -161,7 +161,7 @@ class AgentRunServiceTest {
 
     @Test
     void runsAnEarlierStartLeftRunningAreMarkedFailedAtStart() {
-        AgentRun abandoned = repository().create("left behind", "x", Instant.now());
+        AgentRun abandoned = repository().create("left behind", "x", null, Instant.now());
 
         service(offline(Duration.ZERO));
 

@@ -107,7 +107,7 @@ class JobsHttpTest {
         Matcher connect = Pattern.compile("sse-connect=\"([^\"]+)\"").matcher(page);
         assertThat(connect.find()).isTrue();
         assertThat(connect.group(1)).contains("topic=job%2F1&amp;", "lastEventID=");
-        assertThat(page).contains("data-close-on=\"done\"");
+        assertThat(page).contains("sse-close=\"done\"");
 
         List<Integer> percents = new ArrayList<>();
         try (SseRecorder stream = SseRecorder.connect(app.client(), app.uri(connect.group(1).replace("&amp;", "&")))) {
