@@ -184,7 +184,7 @@ class AgentStreamHttpTest {
         String two = app.get("/agent?htmx=2").body();
 
         assertThat(four).contains("<form class=\"ask\" method=\"post\" action=\"/agent/runs\" hx-post=\"/agent/runs\" "
-                + "hx-target=\"#live-run\" hx-swap=\"innerHTML\"\n          hx-sse:close=\"done\" hx-config=\"sse.reconnect:true\">");
+                + "hx-target=\"#live-run\" hx-swap=\"innerHTML\"\n          hx-sse:close=\"done\" hx-config=\"sse.reconnect:true\" hx-disable=\"find .ask-submit\">");
         assertThat(two).contains("<form class=\"ask\" method=\"post\" action=\"/agent/runs\">").doesNotContain("hx-post=\"/agent/runs\"");
         Matcher key = Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(four);
         assertThat(key.find()).isTrue();

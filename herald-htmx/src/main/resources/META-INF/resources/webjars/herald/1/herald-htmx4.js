@@ -2,8 +2,9 @@
  * Herald's companion to htmx 4's SSE extension (hx-sse.js, htmx.org 4.x). Load it after hx-sse.js.
  *
  * 1. htmx 4 swaps only unnamed SSE messages; a named one is dispatched as a DOM event on the
- *    connecting element. Herald's events are named (a Contract's name), so this swaps each into
- *    every element inside the connecting element that declares it,
+ *    connecting element (hx-sse:connect, or the element whose request's response is the stream,
+ *    such as a form's hx-post). Herald's events are named (a Contract's name), so this swaps each
+ *    into every element inside the connecting element that declares it,
  *    data-herald-swap="<event>[,<event>...]", as that element's hx-swap says (out-of-band
  *    fragments in it are swapped too). The extension waits for these swaps before it reads the
  *    next message, so they happen in arrival order. The DOM event is still dispatched.
@@ -37,11 +38,11 @@
     })
   })
 
+  // The extension fires these on the element whose request carries the stream: the hx-sse:connect
+  // element, or a request's source whose response is the stream (a form's hx-post).
   function markState (state) {
     return function (evt) {
-      if (evt.target.hasAttribute && evt.target.hasAttribute('hx-sse:connect')) {
-        evt.target.setAttribute('data-sse-state', state)
-      }
+      if (evt.target.setAttribute) evt.target.setAttribute('data-sse-state', state)
     }
   }
 
