@@ -1,6 +1,7 @@
 package dev.herald.app.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.app.agent.loop.Agent;
 import dev.herald.app.agent.loop.AgentException;
@@ -157,6 +158,36 @@ class AgentRunServiceTest {
         assertThat(watch.types()).containsExactly("chunk", "error", "done");
         assertThat(watch.data("chunk")).isEqualTo("<span>Partial &lt;answer&gt;</span>");
         assertThat(watch.data("error")).contains("The provider is overloaded &lt;now&gt;.");
+    }
+
+    @Test
+    void aRequestKeyStartsOneRunAndOnlyForItsOwnPrompt() {
+        AgentRunService service = service(offline(Duration.ZERO));
+
+        AgentRunService.Started first = service.start("What time is it?", "key-key-key-key-1");
+        AgentRunService.Started again = service.start("What time is it?", "key-key-key-key-1");
+        AgentRunService.Started unkeyed = service.start("What time is it?", null);
+
+        assertThat(first.created()).isTrue();
+        assertThat(again).isEqualTo(new AgentRunService.Started(first.run(), false));
+        assertThat(unkeyed.created()).isTrue();
+        assertThat(unkeyed.run().id()).isNotEqualTo(first.run().id());
+        assertThatThrownBy(() -> service.start("Something else", "key-key-key-key-1"))
+                .isInstanceOf(RequestKeyTakenException.class)
+                .hasMessageStartingWith("The request key key-key-key-key-1 already started run " + first.run().id());
+    }
+
+    @Test
+    void theGapReRenderOfAFinishedRunIsItsDoneEventSoThatAStreamClosingOnItCloses() {
+        AgentRunService service = service(offline(Duration.ZERO));
+        Watch watch = Watch.all(hub);
+        AgentRun run = service.start("What time is it?", null).run();
+        Await.until("the done event", () -> watch.types().contains("done"));
+
+        SseEvent.Message snapshot = service.snapshots().snapshot(run.topic()).orElseThrow().events().getFirst();
+
+        assertThat(snapshot.type()).isEqualTo("done");
+        assertThat(snapshot.data()).contains("hx-swap-oob=\"outerHTML:#run\"", "banner-done");
     }
 
     @Test
