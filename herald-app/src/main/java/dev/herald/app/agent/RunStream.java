@@ -24,7 +24,8 @@ import org.eclipse.jetty.util.Callback;
  *       lock (see {@link AgentRunService}).</li>
  *   <li>The same request again with {@code Last-Event-ID} (htmx re-posts the form to resume a cut
  *       stream): the run's topic after that id; an id the hub no longer holds is re-rendered by the
- *       run's snapshot source.</li>
+ *       run's snapshot source. (A key no run has, say after the database was replaced, starts a new
+ *       run, which begins with the live run whatever the id.)</li>
  *   <li>A run that is over: the run as it ended, then its done event.</li>
  * </ul>
  */
@@ -48,7 +49,7 @@ final class RunStream {
             stream = stream.startingWith(List.of(
                     SseEvent.message(views.endedRun(view) + fresh),
                     AgentContracts.DONE.event(List.of(views.staticRun(view))).message()));
-        } else if (resume != null && !resume.isEmpty()) {
+        } else if (!created && resume != null && !resume.isEmpty()) {
             stream = stream.after(resume);
         } else {
             PageStream regions = htmx.response(Dialect.HTMX_4, page.position(), List.of(view.run().topic()),

@@ -138,6 +138,19 @@ class AgentStreamHttpTest {
     }
 
     @Test
+    void aLastEventIdWithAKeyNoRunHasStartsARunThatBeginsWithTheLiveRun() {
+        app = TestApp.start(dataDir, Map.of("HERALD_AGENT_OFFLINE_DELAY_MS", "0"));
+
+        try (SseRecorder events = ask("What time is it?", KEY, "Last-Event-ID", "zzzzzzzz:99")) {
+            SseEvent.Message run = events.nextMessage();
+
+            assertThat(run.type()).isNull();
+            assertThat(run.data()).contains("<a href=\"/agent/runs/1\">Run 1</a>");
+            assertThat(untilDone(events).getLast().type()).isEqualTo("done");
+        }
+    }
+
+    @Test
     void aRunThatIsOverIsAnsweredWithItsEndAndTheStreamEnds() {
         app = TestApp.start(dataDir, Map.of("HERALD_AGENT_OFFLINE_DELAY_MS", "0"));
         try (SseRecorder events = ask("What time is it?", KEY)) {
