@@ -11,12 +11,12 @@ import java.util.Set;
  * hub topics from a position, optionally preceded by events of the application's own, and ended
  * after an event of a given type. For htmx 4, whose requests (a form's {@code hx-post}, say) take a
  * {@code text/event-stream} response and swap from it; plain subscribers use the Mercure endpoint.
- * Immutable: every {@code with} returns a copy.
+ * Immutable: every method returns a changed copy.
  *
  * <pre>{@code
  * HeraldServer.stream(request, response, callback, EventStream.of(List.of("agent/run/7"))
  *         .after(position)
- *         .startingWith(SseEvent.message(position, null, skeletonHtml))
+ *         .startingWith(List.of(SseEvent.message(position, null, skeletonHtml)))
  *         .endingAfter("done"));
  * }</pre>
  */

@@ -19,6 +19,9 @@ final class Limits {
      */
     static final int MAX_ID_LENGTH = 256;
 
+    /** The header a reconnecting client sends its last event id in. */
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+
     private Limits() {
     }
 
@@ -31,6 +34,18 @@ final class Limits {
             throw HttpProblem.badRequest("too many topics: " + topics.size() + ", the limit is " + MAX_TOPICS);
         }
         return topics;
+    }
+
+    /**
+     * Checks the id a stream resumes after ({@code null} for none): its length, and no CR, LF or
+     * NUL, which no event id can hold (WHATWG HTML §9.2.6): the client did not get it from us.
+     */
+    static String lastEventId(String id) {
+        id(id, LAST_EVENT_ID);
+        if (id != null && (id.indexOf('\r') >= 0 || id.indexOf('\n') >= 0 || id.indexOf('\0') >= 0)) {
+            throw HttpProblem.badRequest(LAST_EVENT_ID + " must not contain CR, LF or NUL");
+        }
+        return id;
     }
 
     /** Checks an id's length; the {@code SseEvent} records check its characters. */

@@ -63,7 +63,8 @@ final class Streams {
      * Subscribes and writes the stream on the calling thread until it ends; unsubscribes however it
      * ends.
      *
-     * @throws HttpProblem        400 for an id the hub refuses (before any byte is written)
+     * @throws HttpProblem        400 for an id too long or holding CR, LF or NUL, or a topic the hub
+     *                            refuses (before any byte is written)
      * @throws HubClosedException when the hub is shutting down (before any byte is written)
      */
     void serve(Request request, Response response, Callback callback, EventStream stream) {
@@ -82,6 +83,7 @@ final class Streams {
     }
 
     private Subscription subscribeOrRefuse(EventStream stream, Outbox outbox) {
+        Limits.lastEventId(stream.after());
         try {
             return hub.subscribe(stream.topics(), stream.after(), outbox);
         } catch (IllegalArgumentException e) {

@@ -14,21 +14,11 @@ import org.eclipse.jetty.util.Fields;
  */
 record SubscribeRequest(List<String> topics, String lastEventId) {
 
-    static final String LAST_EVENT_ID_HEADER = "Last-Event-ID";
     static final String LAST_EVENT_ID_PARAMETER = "lastEventID";
 
     SubscribeRequest {
         topics = List.copyOf(Limits.topics(topics));
-        Limits.id(lastEventId, LAST_EVENT_ID_HEADER);
-        if (lastEventId != null) {
-            for (int i = 0; i < lastEventId.length(); i++) {
-                char c = lastEventId.charAt(i);
-                if (c == '\r' || c == '\n' || c == '\0') {
-                    // No event id can hold these (WHATWG HTML §9.2.6): the client did not get it from us.
-                    throw HttpProblem.badRequest(LAST_EVENT_ID_HEADER + " must not contain CR, LF or NUL");
-                }
-            }
-        }
+        Limits.lastEventId(lastEventId);
     }
 
     /** Reads the request's query (bounded by Jetty's request header size, 8 KiB by default). */
@@ -39,7 +29,7 @@ record SubscribeRequest(List<String> topics, String lastEventId) {
         } catch (RuntimeException e) {
             throw HttpProblem.badRequest("the query string is not valid URL encoding");
         }
-        String header = request.getHeaders().get(LAST_EVENT_ID_HEADER);
+        String header = request.getHeaders().get(Limits.LAST_EVENT_ID);
         String id = header != null ? header : query.getValue(LAST_EVENT_ID_PARAMETER);
         List<String> topics = query.getValuesOrEmpty("topic");
         return new SubscribeRequest(topics, id == null || id.isEmpty() ? null : id);

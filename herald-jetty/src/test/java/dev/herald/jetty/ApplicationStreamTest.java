@@ -156,10 +156,13 @@ class ApplicationStreamTest {
     }
 
     @Test
-    void aTopicTheHubRefusesIsA400WithTheReason() {
+    void aTopicTheHubRefusesOrAnOverlongIdIsA400WithTheReason() {
         try (SseRecorder events = post("X-Topic", "t".repeat(5000))) {
             assertThat(events.response().statusCode()).isEqualTo(400);
         }
+        HttpRequest overlong = HttpRequest.newBuilder(server.server.uri().resolve("/runs"))
+                .header("Last-Event-ID", "i".repeat(300)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        assertThat(server.send(overlong).body()).isEqualTo("Last-Event-ID is 300 chars long, the limit is 256\n");
         assertThat(server.server.stats().openStreams()).isZero();
     }
 
