@@ -2,6 +2,7 @@ package dev.herald.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.app.web.AppAssets;
 import dev.herald.htmx.ClientAssets;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -88,10 +89,13 @@ class AppHttpTest {
 
     @Test
     void servesTheStylesheetAndEveryClientScriptFromTheJars() {
-        for (String path : new String[] {"/assets/herald-app/1/app.css", ClientAssets.HTMX, ClientAssets.SSE_EXTENSION,
+        for (String path : new String[] {AppAssets.CSS, AppAssets.LOG_TAIL, ClientAssets.HTMX, ClientAssets.SSE_EXTENSION,
                 ClientAssets.HYPERSCRIPT, ClientAssets.HERALD_SSE, ClientAssets.HTMX_4, ClientAssets.HTMX_4_SSE,
                 ClientAssets.HERALD_HTMX_4}) {
             assertThat(app().get(path).statusCode()).as(path).isEqualTo(200);
         }
+        assertThat(app().get("/").body()).contains("<link rel=\"stylesheet\" href=\"" + AppAssets.CSS + "\">")
+                .contains("<script src=\"" + AppAssets.LOG_TAIL + "\"></script>");
+        assertThat(AppAssets.CSS).matches("/assets/herald-app/1/app\\.css\\?v=[0-9a-f]{12}");
     }
 }
