@@ -88,4 +88,24 @@ class AgentProviderPageTest {
         assertThat(page.locator("#output")).hasText("Let me think");
         BrowserKit.screenshot(page, "agent-run-error");
     }
+
+    @Test
+    void withHtmx4TheErrorShowsInTheAskPageTheFormsOwnResponseStreamedTo(BrowserContext context) {
+        anthropic.reply(new FakeSseServer.Reply.Stream(FakeSseServer.steps(
+                messageStart(10), textStart(0), textDelta(0, "Let me"), BEAT, textDelta(0, " <b>think</b>"), BEAT,
+                error("overloaded_error", "Overloaded"))));
+        Page page = context.newPage();
+        page.navigate(app.uri("/agent?htmx=4").toString());
+
+        page.locator("#prompt").fill("hi");
+        page.locator("form.ask button[type=submit]").click();
+
+        assertThat(page.locator(".run-error-message")).hasText(
+                "Anthropic is overloaded or unavailable (overloaded_error, in the stream): Overloaded. Try again in a moment.");
+        assertThat(page.locator(".banner-failed")).hasText("Failed");
+        assertThat(page.locator("#output")).hasText("Let me <b>think</b>"); // markup from the model shows as text
+        assertThat(page.locator("form.ask")).hasAttribute("data-sse-state", "closed");
+        org.assertj.core.api.Assertions.assertThat(page.url()).endsWith("/agent?htmx=4");
+        BrowserKit.screenshot(page, "agent-htmx4-error");
+    }
 }
