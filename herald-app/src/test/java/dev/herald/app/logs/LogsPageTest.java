@@ -11,6 +11,8 @@ import dev.herald.testing.BrowserKit;
 
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -63,9 +65,10 @@ class LogsPageTest {
         assertThat(page.locator(".log-levels a[aria-current=page]")).hasText("WARN+");
     }
 
-    @Test
-    void pausingHoldsNewLinesBackAndResumingShowsEveryOneInOrder(BrowserContext context) {
-        Page page = open(context, "/logs?level=WARN");
+    @ParameterizedTest(name = "htmx {0}")
+    @ValueSource(strings = {"2", "4"})
+    void pausingHoldsNewLinesBackAndResumingShowsEveryOneInOrder(String htmx, BrowserContext context) {
+        Page page = open(context, "/logs?level=WARN&htmx=" + htmx);
         log.warn("before the pause");
         assertThat(lastLines(page, 1).locator(".log-text")).hasText("before the pause");
 
@@ -84,9 +87,10 @@ class LogsPageTest {
         assertThat(page.locator("#log-pause")).hasText("Pause");
     }
 
-    @Test
-    void aBurstOfTenThousandLinesKeepsThePageBoundedResponsiveAndAtTheBottom(BrowserContext context) {
-        Page page = open(context, "/logs");
+    @ParameterizedTest(name = "htmx {0}")
+    @ValueSource(strings = {"2", "4"})
+    void aBurstOfTenThousandLinesKeepsThePageBoundedResponsiveAndAtTheBottom(String htmx, BrowserContext context) {
+        Page page = open(context, "/logs?htmx=" + htmx);
 
         for (int i = 0; i < 10_000; i++) {
             log.info("burst line {}", i);

@@ -4,7 +4,8 @@
  *
  * Pause points the list's hx-target at a hidden buffer: batches keep being swapped (so the SSE
  * extension and herald-sse.js see every event and the last event id stays current), just not where
- * the reader looks. Resume moves the buffered lines into the list. (htmx 2 event names.)
+ * the reader looks. Resume moves the buffered lines into the list. Works with htmx 2 (the SSE
+ * extension's htmx:sseMessage) and htmx 4 (herald-htmx4.js's swap: htmx:after:swap on the list).
  */
 (function () {
   'use strict'
@@ -42,7 +43,7 @@
       if (view.scrollTop < lastTop - 8) atBottom = false
       else if (view.scrollTop + view.clientHeight >= view.scrollHeight - 8) atBottom = true
     })
-    lines.addEventListener('htmx:sseMessage', function () {
+    function swapped () {
       if (paused()) {
         trim(buffer, max)
         pending.textContent = buffer.children.length + ' new lines'
@@ -50,7 +51,9 @@
       }
       trim(lines, max)
       if (atBottom) toBottom()
-    })
+    }
+    lines.addEventListener('htmx:sseMessage', swapped) // htmx 2
+    lines.addEventListener('htmx:after:swap', swapped) // htmx 4
     button.addEventListener('click', function () {
       if (paused()) {
         lines.append.apply(lines, Array.from(buffer.children))

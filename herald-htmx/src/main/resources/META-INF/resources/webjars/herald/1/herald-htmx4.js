@@ -5,8 +5,9 @@
  *    connecting element (hx-sse:connect, or the element whose request's response is the stream,
  *    such as a form's hx-post). Herald's events are named (a Contract's name), so this swaps each
  *    into every element inside the connecting element that declares it,
- *    data-herald-swap="<event>[,<event>...]", as that element's hx-swap says (out-of-band
- *    fragments in it are swapped too). The extension waits for these swaps before it reads the
+ *    data-herald-swap="<event>[,<event>...]", as that element's hx-swap says, into the element
+ *    its hx-target selects if it has one (out-of-band fragments in it are swapped too); htmx then
+ *    fires htmx:after:swap on the declaring element. The extension waits for these swaps before it reads the
  *    next message, so they happen in arrival order. The DOM event is still dispatched.
  * 2. Marks the connecting element with data-sse-state="open" | "connecting" | "closed", as
  *    herald-sse.js does for htmx 2, for CSS and tests.
@@ -23,6 +24,13 @@
     return elt.getAttribute(LISTEN).split(',').indexOf(name) >= 0
   }
 
+  // As htmx 2's sse-swap does, a region may send its swaps elsewhere with hx-target (a CSS
+  // selector here), such as a paused log tail into a hidden buffer.
+  function target (elt) {
+    var selector = elt.getAttribute('hx-target')
+    return (selector && document.querySelector(selector)) || elt
+  }
+
   document.addEventListener('htmx:sse:before:message', function (evt) {
     var detail = evt.detail
     var name = detail.message.event
@@ -31,7 +39,7 @@
       if (!declares(elt, name)) return
       detail.waitUntil(htmx.swap({
         sourceElement: elt,
-        target: elt,
+        target: target(elt),
         swap: elt.getAttribute('hx-swap') || 'innerHTML',
         text: detail.message.data
       }))
