@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One {@code text/event-stream} response, written by the request's own virtual thread: the retry
- * delay and the stream's own first events, then whatever the {@link Outbox} hands over — each {@code take} coalesced into one
- * write of the events' shared bytes — and a heartbeat comment when it hands over nothing. Every
+ * delay and the stream's own first events, then whatever the {@link Outbox} hands over — each
+ * {@code take} coalesced into one write of the events' shared bytes — and a heartbeat comment when
+ * it hands over nothing, until the outbox ends the stream or an ending event is written. Every
  * write blocks until the bytes are flushed, so a failed write (the client went away) ends the
  * stream at once.
  */
