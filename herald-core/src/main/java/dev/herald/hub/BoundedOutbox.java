@@ -1,7 +1,6 @@
 package dev.herald.hub;
 
 import dev.herald.sse.SseEvent;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,55 +9,62 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Objects;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The {@link Outbox}: a queue under a lock, a byte count, and a terminal delivery. A live event
- * with a conflation key supersedes the queued live event with the same key: that one stays in the
- * queue as a dropped entry (found through {@code queuedByKey}, skipped by {@link #take}), so
- * conflating costs no scan of the queue.
+ * The {@link Outbox}: a queue under a lock, a byte count, a terminal delivery and an armed flag. A
+ * live event with a conflation key supersedes the queued live event with the same key: that one
+ * stays in the queue as a dropped entry (found through {@code queuedByKey}, skipped by
+ * {@link #poll}), so conflating costs no scan of the queue.
+ *
+ * <p>An idle outbox is small — a lock, an empty queue of four slots — because a server holds one per
+ * open stream; the conflation maps exist only while a keyed event is queued.
  */
 final class BoundedOutbox implements Outbox {
 
+    /** A queue that grew past this during a burst is dropped after the poll rather than kept at its size. */
+    private static final int KEPT_QUEUE_SIZE = 16;
+
     private final long maxBacklogBytes;
-    private final Runnable onOverflow;
+    private final Listener listener; // null: nobody is told
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition ready = lock.newCondition();
 
     // Guarded by lock.
-    private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
-    private final Map<String, HubEvent> queuedByKey = new HashMap<>();
-    private final Set<HubEvent> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
+    private ArrayDeque<Delivery> queue = new ArrayDeque<>(3);
+    private Map<String, HubEvent> queuedByKey; // null until a keyed event is queued
+    private Set<HubEvent> superseded; // null until one is
     private long backlogBytes;
     private Delivery terminal;
+    private boolean armed;
 
-    BoundedOutbox(long maxBacklogBytes, Runnable onOverflow) {
+    BoundedOutbox(long maxBacklogBytes, Listener listener) {
         if (maxBacklogBytes < 1) {
             throw new IllegalArgumentException("maxBacklogBytes must be positive, was " + maxBacklogBytes);
         }
         this.maxBacklogBytes = maxBacklogBytes;
-        this.onOverflow = Objects.requireNonNull(onOverflow, "onOverflow");
+        this.listener = listener;
     }
 
     @Override
     public void onReplay(Replay replay) {
+        boolean ready;
         lock.lock();
         try {
             if (replay instanceof Replay.Gap gap) {
                 queue.add(gap);
             }
             queue.addAll(replay.events());
-            ready.signal();
+            ready = disarmIfQueued();
         } finally {
             lock.unlock();
         }
+        tell(false, ready);
     }
 
     @Override
     public void onEvent(HubEvent event) {
         boolean overflowed = false;
+        boolean ready;
         lock.lock();
         try {
             if (terminal != null) {
@@ -74,51 +80,47 @@ final class BoundedOutbox implements Outbox {
                 end(new Delivery.Overflow(backlogBytes, maxBacklogBytes));
                 overflowed = true;
             }
-            ready.signal();
+            ready = disarmIfQueued();
         } finally {
             lock.unlock();
         }
-        if (overflowed) {
-            onOverflow.run();
-        }
+        tell(overflowed, ready);
     }
 
     @Override
     public void onShutdown(SseEvent.Message finalEvent) {
+        boolean ready = false;
         lock.lock();
         try {
             if (terminal == null) {
                 end(new Delivery.Shutdown(finalEvent));
-                ready.signal();
+                ready = disarmIfQueued();
             }
         } finally {
             lock.unlock();
         }
+        tell(false, ready);
     }
 
     @Override
-    public List<Delivery> take(Duration timeout) throws InterruptedException {
-        long nanos = timeout.toNanos();
+    public List<Delivery> poll() {
         lock.lock();
         try {
-            while (queue.isEmpty()) {
+            if (queue.isEmpty()) {
                 if (terminal != null) {
                     return List.of(terminal);
                 }
-                if (nanos <= 0) {
-                    return List.of();
-                }
-                nanos = ready.awaitNanos(nanos);
+                armed = true;
+                return List.of();
             }
-            List<Delivery> taken = new ArrayList<>(queue.size() - superseded.size());
-            for (Delivery delivery : queue) {
-                if (!(delivery instanceof HubEvent event && superseded.contains(event))) {
-                    taken.add(delivery);
-                }
+            List<Delivery> taken = taken();
+            if (queue.size() > KEPT_QUEUE_SIZE) {
+                queue = new ArrayDeque<>(3);
+            } else {
+                queue.clear();
             }
-            queue.clear();
-            queuedByKey.clear();
-            superseded.clear();
+            queuedByKey = null;
+            superseded = null;
             backlogBytes = 0;
             return taken;
         } finally {
@@ -136,10 +138,28 @@ final class BoundedOutbox implements Outbox {
         }
     }
 
+    /** The queue without the superseded events; one delivery alone as an immutable list of one. */
+    private List<Delivery> taken() {
+        if (queue.size() == 1) {
+            return List.of(queue.getFirst());
+        }
+        List<Delivery> taken = new ArrayList<>(queue.size() - (superseded == null ? 0 : superseded.size()));
+        for (Delivery delivery : queue) {
+            if (superseded == null || !(delivery instanceof HubEvent event && superseded.contains(event))) {
+                taken.add(delivery);
+            }
+        }
+        return taken;
+    }
+
     /** Only live events queued behind the writer are conflated; the replay stays exact. */
     private void conflate(HubEvent event) {
         if (event.conflationKey() == null) {
             return;
+        }
+        if (queuedByKey == null) {
+            queuedByKey = new HashMap<>();
+            superseded = Collections.newSetFromMap(new IdentityHashMap<>());
         }
         HubEvent older = queuedByKey.put(event.conflationKey(), event);
         if (older != null) {
@@ -150,8 +170,29 @@ final class BoundedOutbox implements Outbox {
 
     private void end(Delivery last) {
         terminal = last;
-        queuedByKey.clear();
-        superseded.clear();
+        queuedByKey = null;
+        superseded = null;
         queue.add(last);
+    }
+
+    /** True if and only if the writer must now be told: it was waiting, and something is queued. */
+    private boolean disarmIfQueued() {
+        if (armed && !queue.isEmpty()) {
+            armed = false;
+            return true;
+        }
+        return false;
+    }
+
+    private void tell(boolean overflowed, boolean ready) {
+        if (listener == null) {
+            return;
+        }
+        if (overflowed) {
+            listener.onOverflow();
+        }
+        if (ready) {
+            listener.onReady();
+        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.sse.SseEvent;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,63 +16,76 @@ class BoundedOutboxTest {
     }
 
     @Test
-    void handsOverEverythingQueuedInOneTakeInOrder() throws InterruptedException {
+    void handsOverEverythingQueuedInOnePollInOrder() {
         Outbox outbox = Outbox.bounded(1_000);
         outbox.onReplay(new Replay.Exact(List.of(event(1, 10))));
         outbox.onEvent(event(2, 10));
         outbox.onEvent(event(3, 10));
 
-        assertThat(outbox.take(Duration.ZERO)).extracting(d -> ((HubEvent) d).position()).containsExactly(1L, 2L, 3L);
+        assertThat(outbox.poll()).extracting(d -> ((HubEvent) d).position()).containsExactly(1L, 2L, 3L);
         assertThat(outbox.backlogBytes()).isZero();
     }
 
     @Test
-    void aGapComesBeforeTheEventsThatCouldStillBeReplayed() throws InterruptedException {
+    void aGapComesBeforeTheEventsThatCouldStillBeReplayed() {
         Outbox outbox = Outbox.bounded(1_000);
         var gap = new Replay.Gap(Replay.Reason.EXPIRED, "x", Set.of("busy"), List.of(event(5, 1)));
         outbox.onReplay(gap);
 
-        assertThat(outbox.take(Duration.ZERO)).containsExactly(gap, gap.events().getFirst());
+        assertThat(outbox.poll()).containsExactly(gap, gap.events().getFirst());
     }
 
     @Test
-    void returnsNothingWhenTheTimeoutPassesWithNothingQueued() throws InterruptedException {
-        assertThat(Outbox.bounded(1_000).take(Duration.ofMillis(20))).isEmpty();
+    void pollReturnsNothingAtOnceWhenNothingIsQueued() {
+        assertThat(Outbox.bounded(1_000).poll()).isEmpty();
     }
 
     @Test
-    void overflowingTheBacklogDiscardsItAndEndsWithOverflow() throws InterruptedException {
+    void overflowingTheBacklogDiscardsItAndEndsWithOverflow() {
         Outbox outbox = Outbox.bounded(100);
         outbox.onEvent(event(1, 60));
         outbox.onEvent(event(2, 60));
         outbox.onEvent(event(3, 10));
 
-        assertThat(outbox.take(Duration.ZERO)).containsExactly(new Delivery.Overflow(120, 100));
-        assertThat(outbox.take(Duration.ofSeconds(10))).containsExactly(new Delivery.Overflow(120, 100));
+        assertThat(outbox.poll()).containsExactly(new Delivery.Overflow(120, 100));
+        assertThat(outbox.poll()).containsExactly(new Delivery.Overflow(120, 100));
     }
 
     @Test
-    void theReplayDoesNotCountAgainstTheBacklogBound() throws InterruptedException {
+    void theReplayDoesNotCountAgainstTheBacklogBound() {
         Outbox outbox = Outbox.bounded(100);
         outbox.onReplay(new Replay.Exact(List.of(event(1, 500), event(2, 500))));
         outbox.onEvent(event(3, 50));
 
-        assertThat(outbox.take(Duration.ZERO)).hasSize(3);
+        assertThat(outbox.poll()).hasSize(3);
     }
 
     @Test
-    void takingResetsTheBacklog() throws InterruptedException {
+    void pollingResetsTheBacklog() {
         Outbox outbox = Outbox.bounded(100);
         outbox.onEvent(event(1, 60));
-        outbox.take(Duration.ZERO);
+        outbox.poll();
         HubEvent second = event(2, 60);
         outbox.onEvent(second);
 
-        assertThat(outbox.take(Duration.ZERO)).containsExactly(second);
+        assertThat(outbox.poll()).containsExactly(second);
     }
 
     @Test
-    void shutdownComesAfterTheEventsAlreadyQueued() throws InterruptedException {
+    void aBurstLargerThanTheKeptQueueIsHandedOverWholeAndTheOutboxGoesOn() {
+        Outbox outbox = Outbox.bounded(1_000_000);
+        for (long p = 1; p <= 100; p++) {
+            outbox.onEvent(event(p, 10));
+        }
+
+        assertThat(outbox.poll()).hasSize(100);
+        HubEvent next = event(101, 10);
+        outbox.onEvent(next);
+        assertThat(outbox.poll()).containsExactly(next);
+    }
+
+    @Test
+    void shutdownComesAfterTheEventsAlreadyQueued() {
         Outbox outbox = Outbox.bounded(1_000);
         HubEvent first = event(1, 10);
         outbox.onEvent(first);
@@ -81,23 +93,7 @@ class BoundedOutboxTest {
         outbox.onShutdown(last);
         outbox.onEvent(event(2, 10));
 
-        assertThat(outbox.take(Duration.ZERO)).containsExactly(first, new Delivery.Shutdown(last));
-    }
-
-    @Test
-    void aWaitingWriterWakesWhenAnEventArrives() throws Exception {
-        Outbox outbox = Outbox.bounded(1_000);
-        HubEvent arriving = event(1, 10);
-        Thread publisher = Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            outbox.onEvent(arriving);
-        });
-
-        assertThat(outbox.take(Duration.ofSeconds(10))).containsExactly(arriving);
-        publisher.join();
+        assertThat(outbox.poll()).containsExactly(first, new Delivery.Shutdown(last));
+        assertThat(outbox.poll()).containsExactly(new Delivery.Shutdown(last));
     }
 }

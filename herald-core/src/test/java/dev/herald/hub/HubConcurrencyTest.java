@@ -3,7 +3,6 @@ package dev.herald.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.sse.SseEvent;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,18 @@ class HubConcurrencyTest {
         boolean first = true;
         while (true) {
             // Some subscribers get a backlog bound small enough to overflow while publishers run.
-            Outbox outbox = Outbox.bounded(random.nextBoolean() ? 1_000 : 1L << 30);
+            Semaphore ready = new Semaphore(0);
+            Outbox outbox = Outbox.bounded(random.nextBoolean() ? 1_000 : 1L << 30, new Outbox.Listener() {
+                @Override
+                public void onReady() {
+                    ready.release();
+                }
+
+                @Override
+                public void onOverflow() {
+                    // seen by the next poll
+                }
+            });
             try (Subscription ignored = hub.subscribe(topics, lastId, outbox)) {
                 if (first) {
                     subscribed.countDown();
@@ -107,9 +119,13 @@ class HubConcurrencyTest {
                 }
                 boolean reconnect = false;
                 while (!reconnect) {
-                    List<Delivery> batch = outbox.take(Duration.ofMillis(50));
-                    if (batch.isEmpty() && !publishing.get() && caughtUp(topics, positions)) {
-                        return new Received(topics, positions);
+                    List<Delivery> batch = outbox.poll();
+                    if (batch.isEmpty()) {
+                        if (!publishing.get() && caughtUp(topics, positions)) {
+                            return new Received(topics, positions);
+                        }
+                        ready.tryAcquire(50, TimeUnit.MILLISECONDS);
+                        continue;
                     }
                     for (Delivery delivery : batch) {
                         switch (delivery) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.sse.SseEvent;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class Outbox_ConflationTest {
     }
 
     @Test
-    void aQueuedReplaceIsDroppedWhenANewerOneWithTheSameKeyArrives() throws InterruptedException {
+    void aQueuedReplaceIsDroppedWhenANewerOneWithTheSameKeyArrives() {
         Outbox outbox = Outbox.bounded(1_000);
         outbox.onEvent(event(1, "innerHTML:#count"));
         outbox.onEvent(event(2, null));
@@ -30,48 +29,48 @@ class Outbox_ConflationTest {
         outbox.onEvent(event(4, "innerHTML:#other"));
         outbox.onEvent(event(5, "innerHTML:#count"));
 
-        assertThat(positions(outbox.take(Duration.ZERO))).containsExactly(2L, 4L, 5L);
+        assertThat(positions(outbox.poll())).containsExactly(2L, 4L, 5L);
         assertThat(outbox.backlogBytes()).isZero();
     }
 
     @Test
-    void eventsWithoutAKeyAppendsAreNeverConflated() throws InterruptedException {
+    void eventsWithoutAKeyAppendsAreNeverConflated() {
         Outbox outbox = Outbox.bounded(1_000);
         for (long p = 1; p <= 4; p++) {
             outbox.onEvent(event(p, null));
         }
 
-        assertThat(positions(outbox.take(Duration.ZERO))).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(positions(outbox.poll())).containsExactly(1L, 2L, 3L, 4L);
     }
 
     @Test
-    void aConnectionThatKeepsUpIsHandedEveryEvent() throws InterruptedException {
+    void aConnectionThatKeepsUpIsHandedEveryEvent() {
         Outbox outbox = Outbox.bounded(1_000);
         outbox.onEvent(event(1, "innerHTML:#count"));
-        assertThat(positions(outbox.take(Duration.ZERO))).containsExactly(1L);
+        assertThat(positions(outbox.poll())).containsExactly(1L);
         outbox.onEvent(event(2, "innerHTML:#count"));
 
-        assertThat(positions(outbox.take(Duration.ZERO))).containsExactly(2L);
+        assertThat(positions(outbox.poll())).containsExactly(2L);
     }
 
     @Test
-    void theReplayStaysExactALiveEventDoesNotSupersedeIt() throws InterruptedException {
+    void theReplayStaysExactALiveEventDoesNotSupersedeIt() {
         Outbox outbox = Outbox.bounded(1_000);
         outbox.onReplay(new Replay.Exact(List.of(event(1, "innerHTML:#count"), event(2, "innerHTML:#count"))));
         outbox.onEvent(event(3, "innerHTML:#count"));
 
-        assertThat(positions(outbox.take(Duration.ZERO))).containsExactly(1L, 2L, 3L);
+        assertThat(positions(outbox.poll())).containsExactly(1L, 2L, 3L);
     }
 
     @Test
-    void conflatedBytesNoLongerCountAgainstTheBacklogBound() throws InterruptedException {
+    void conflatedBytesNoLongerCountAgainstTheBacklogBound() {
         Outbox outbox = Outbox.bounded(25); // each event is 7 or 8 bytes: four unconflated would overflow
         for (long p = 1; p <= 9; p++) {
             outbox.onEvent(event(p, "innerHTML:#count"));
         }
 
         assertThat(outbox.backlogBytes()).isEqualTo(7);
-        assertThat(positions(outbox.take(Duration.ZERO))).containsExactly(9L);
+        assertThat(positions(outbox.poll())).containsExactly(9L);
     }
 
     @Test

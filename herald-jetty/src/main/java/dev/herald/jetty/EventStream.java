@@ -1,6 +1,7 @@
 package dev.herald.jetty;
 
 import dev.herald.sse.SseEvent;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.Set;
 /**
  * What {@link HeraldServer#stream} writes as the response to one of the application's requests:
  * hub topics from a position, optionally preceded by events of the application's own, and ended
- * after an event of a given type. For htmx 4, whose requests (a form's {@code hx-post}, say) take a
+ * after an event of a given type or at a deadline. For htmx 4, whose requests (a form's {@code hx-post}, say) take a
  * {@code text/event-stream} response and swap from it; plain subscribers use the Mercure endpoint.
  * Immutable: every method returns a changed copy.
  *
@@ -26,12 +27,15 @@ public final class EventStream {
     private final String after;
     private final List<SseEvent.Message> first;
     private final Set<String> endAfter;
+    private final Instant deadline;
 
-    private EventStream(List<String> topics, String after, List<SseEvent.Message> first, Set<String> endAfter) {
+    private EventStream(List<String> topics, String after, List<SseEvent.Message> first, Set<String> endAfter,
+                        Instant deadline) {
         this.topics = topics;
         this.after = after;
         this.first = first;
         this.endAfter = endAfter;
+        this.deadline = deadline;
     }
 
     /**
@@ -44,7 +48,7 @@ public final class EventStream {
         if (copy.isEmpty() || copy.size() > Limits.MAX_TOPICS) {
             throw new IllegalArgumentException("an event stream has 1 to " + Limits.MAX_TOPICS + " topics, not " + copy.size());
         }
-        return new EventStream(copy, null, List.of(), Set.of());
+        return new EventStream(copy, null, List.of(), Set.of(), null);
     }
 
     /**
@@ -53,12 +57,12 @@ public final class EventStream {
      * hub no longer holds is a gap, re-rendered by the server's snapshot sources as for any stream.
      */
     public EventStream after(String lastEventId) {
-        return new EventStream(topics, lastEventId == null || lastEventId.isEmpty() ? null : lastEventId, first, endAfter);
+        return new EventStream(topics, lastEventId == null || lastEventId.isEmpty() ? null : lastEventId, first, endAfter, deadline);
     }
 
     /** Writes {@code events} first, before any event of the hub (such as the markup the stream then updates). */
     public EventStream startingWith(List<SseEvent.Message> events) {
-        return new EventStream(topics, after, List.copyOf(events), endAfter);
+        return new EventStream(topics, after, List.copyOf(events), endAfter, deadline);
     }
 
     /**
@@ -70,7 +74,17 @@ public final class EventStream {
         for (String type : types) {
             Objects.requireNonNull(type, "type");
         }
-        return new EventStream(topics, after, first, Set.of(types));
+        return new EventStream(topics, after, first, Set.of(types), deadline);
+    }
+
+    /**
+     * Ends the response normally at {@code deadline}, whatever it is writing — for a subscriber
+     * whose credentials expire then; its client reconnects (and must then be allowed again). The end
+     * comes at the writer's next sweep: within an eighth of the heartbeat, and at most a second,
+     * after the deadline. A deadline already past ends the stream at once, after its opening.
+     */
+    public EventStream until(Instant deadline) {
+        return new EventStream(topics, after, first, endAfter, Objects.requireNonNull(deadline, "deadline"));
     }
 
     List<String> topics() {
@@ -87,5 +101,10 @@ public final class EventStream {
 
     Set<String> endAfter() {
         return endAfter;
+    }
+
+    /** When the stream ends, or {@code null}. */
+    Instant deadline() {
+        return deadline;
     }
 }

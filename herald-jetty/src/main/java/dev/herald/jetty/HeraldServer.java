@@ -37,8 +37,9 @@ public interface HeraldServer extends AutoCloseable {
      * answers a subscriber: the same heartbeat, backlog bound, gap re-render, stream listeners,
      * shutdown event and count of open streams ({@link #disconnectSubscribers()} cuts it too). For
      * htmx 4, whose requests (a form's {@code hx-post}) take a {@code text/event-stream} response.
-     * Blocks the request's virtual thread until the stream ends, and completes {@code callback}.
-     * An id the hub refuses is answered 400 with the reason, a hub shutting down 503.
+     * Returns at once: the stream goes on with no thread of its own, and completes {@code callback}
+     * when it ends (the handler then returns {@code true} and leaves the response alone). An id the
+     * hub refuses is answered 400 with the reason, a hub shutting down 503.
      *
      * @throws IllegalStateException when {@code request} is not being handled by a HeraldServer
      *                               (a handler given to {@link Builder#handler})

@@ -22,8 +22,8 @@ final class JettyHeraldServer implements HeraldServer {
     private final Hub hub;
     private final Duration shutdownGrace;
     private final boolean tls;
-    private final StreamCounters counters = new StreamCounters();
     private final PublishThread publishThread = new PublishThread();
+    private final Streams streams;
     private final Server server;
     private final ServerConnector connector;
     private final ReentrantLock lifecycle = new ReentrantLock();
@@ -34,15 +34,15 @@ final class JettyHeraldServer implements HeraldServer {
         this.hub = settings.hub;
         this.shutdownGrace = settings.shutdownGrace;
         this.tls = settings.keyStore != null;
-        // Jetty's own selector and acceptor threads stay platform threads; every request runs on
-        // a virtual thread of its own (unbounded: an SSE stream holds its thread for its life).
+        // Jetty's own selector and acceptor threads stay platform threads; every request runs on a
+        // virtual thread of its own, until it returns: a stream then goes on with no thread (Streams).
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("herald");
         threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("herald-request-"));
         this.server = new Server(threads);
         this.connector = Connectors.create(server, settings);
         server.addConnector(connector);
-        Streams streams = new Streams(settings, counters);
+        this.streams = new Streams(settings);
         List<Handler> handlers = new ArrayList<>(List.of(
                 new MercureHandler(settings, streams, publishThread),
                 new AssetHandler(settings.assetRoots)));
@@ -86,12 +86,12 @@ final class JettyHeraldServer implements HeraldServer {
 
     @Override
     public Stats stats() {
-        return counters.snapshot();
+        return streams.stats();
     }
 
     @Override
     public void disconnectSubscribers() {
-        counters.openStreams().forEach(SseStream::cut);
+        streams.cutAll();
     }
 
     @Override
@@ -104,13 +104,14 @@ final class JettyHeraldServer implements HeraldServer {
             closed = true;
             long deadline = System.nanoTime() + shutdownGrace.toNanos();
             hub.close();
-            if (!counters.awaitNoneOpen(shutdownGrace)) {
+            if (!streams.awaitNoneOpen(shutdownGrace)) {
                 LOG.warn("{} streams still open after the shutdown grace of {}: stopping anyway",
-                        counters.snapshot().openStreams(), shutdownGrace);
+                        streams.stats().openStreams(), shutdownGrace);
             }
             // What is left of the grace goes to other requests in flight (Jetty's graceful stop).
             server.setStopTimeout(Math.max(0, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
             server.stop();
+            streams.close();
             publishThread.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

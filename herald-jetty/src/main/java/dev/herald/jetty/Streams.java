@@ -1,42 +1,41 @@
 package dev.herald.jetty;
 
-import dev.herald.hub.GapRepair;
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
-import dev.herald.hub.Outbox;
-import dev.herald.hub.SnapshotSource;
+import dev.herald.hub.Subscriber;
 import dev.herald.hub.Subscription;
+import dev.herald.stream.StreamPlan;
+import dev.herald.stream.StreamWriter;
 import java.time.Duration;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Writes {@link EventStream}s as responses, for the Mercure endpoint's subscribers and for the
- * application's own requests alike: one heartbeat, backlog bound, gap re-render, set of listeners
- * and count of open streams for both. Every request the server handles carries it as the attribute
- * {@link #ATTRIBUTE}, which {@link HeraldServer#stream} reads.
+ * Answers requests with {@link EventStream}s, for the Mercure endpoint's subscribers and for the
+ * application's own requests alike, through one {@link StreamWriter}: one heartbeat, backlog bound,
+ * gap re-render, set of listeners and count of open streams for both. What is Jetty's here is only
+ * the response's head and its {@link JettySink}. Every request the server handles carries it as the
+ * attribute {@link #ATTRIBUTE}, which {@link HeraldServer#stream} reads.
  */
-final class Streams {
+final class Streams implements AutoCloseable {
 
     static final String ATTRIBUTE = Streams.class.getName();
 
     private final Hub hub;
-    private final Duration heartbeat;
-    private final Duration retry;
-    private final long maxBacklogBytes;
-    private final StreamCounters counters;
-    private final SnapshotSource snapshots;
+    private final StreamWriter writer;
     private final StreamListeners listeners;
 
-    Streams(HeraldServer.Builder settings, StreamCounters counters) {
+    Streams(HeraldServer.Builder settings) {
         this.hub = settings.hub;
-        this.heartbeat = settings.heartbeat;
-        this.retry = settings.retry;
-        this.maxBacklogBytes = settings.maxBacklogBytes;
-        this.counters = counters;
-        this.snapshots = settings.snapshots;
+        this.writer = StreamWriter.builder(ResetEvent::encode)
+                .heartbeat(settings.heartbeat)
+                .retry(settings.retry)
+                .maxBacklogBytes(settings.maxBacklogBytes)
+                .snapshots(settings.snapshots)
+                .build();
         this.listeners = new StreamListeners(settings.streamListeners);
     }
 
@@ -60,30 +59,49 @@ final class Streams {
     }
 
     /**
-     * Subscribes and writes the stream on the calling thread until it ends; unsubscribes however it
-     * ends.
+     * Subscribes and starts writing the stream; returns at once, the stream going on with no thread
+     * of its own until it ends and completes {@code callback}. Unsubscribes however it ends.
      *
      * @throws HttpProblem        400 for an id too long or holding CR, LF or NUL, or a topic the hub
      *                            refuses (before any byte is written)
      * @throws HubClosedException when the hub is shutting down (before any byte is written)
      */
     void serve(Request request, Response response, Callback callback, EventStream stream) {
-        GapRepair repair = new GapRepair(snapshots, Set.copyOf(stream.topics()));
-        SseStream writer = new SseStream(response, callback, heartbeat, retry, counters, repair);
-        Outbox outbox = Outbox.bounded(maxBacklogBytes, writer::onOverflow);
-        Subscription subscription = subscribeOrRefuse(stream, outbox);
-        StreamListener.Stream opened = listeners.opened(subscription.topics(), request);
-        try {
-            try (subscription) {
-                writer.run(outbox, stream.first(), stream.endAfter());
-            }
-        } finally {
-            listeners.closed(opened);
-        }
+        Limits.lastEventId(stream.after());
+        Set<String> topics = Set.copyOf(stream.topics());
+        StreamWriter.Stream writing = writer.open(new JettySink(response, callback),
+                new StreamPlan(topics, stream.first(), stream.endAfter(), stream.deadline()),
+                outbox -> subscribeOrRefuse(stream, outbox));
+        response.setStatus(200);
+        // Set as a whole header: Jetty leaves it as written (no charset rewriting).
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        response.getHeaders().put("X-Accel-Buffering", "no");
+        StreamListener.Stream opened = listeners.opened(topics, request);
+        // HTTP/2 reads a client's reset at once; HTTP/1.1 learns of a vanished client at a write.
+        request.addFailureListener(writing::peerGone);
+        writing.start(() -> listeners.closed(opened));
     }
 
-    private Subscription subscribeOrRefuse(EventStream stream, Outbox outbox) {
-        Limits.lastEventId(stream.after());
+    HeraldServer.Stats stats() {
+        StreamWriter.Stats stats = writer.stats();
+        return new HeraldServer.Stats(stats.openStreams(), stats.slowConsumerDisconnects());
+    }
+
+    void cutAll() {
+        writer.cutAll();
+    }
+
+    boolean awaitNoneOpen(Duration timeout) throws InterruptedException {
+        return writer.awaitNoneOpen(timeout);
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+
+    private Subscription subscribeOrRefuse(EventStream stream, Subscriber outbox) {
         try {
             return hub.subscribe(stream.topics(), stream.after(), outbox);
         } catch (IllegalArgumentException e) {
