@@ -22,7 +22,6 @@ final class JettyHeraldServer implements HeraldServer {
     private final Hub hub;
     private final Duration shutdownGrace;
     private final boolean tls;
-    private final PublishThread publishThread = new PublishThread();
     private final Streams streams;
     private final Server server;
     private final ServerConnector connector;
@@ -44,7 +43,7 @@ final class JettyHeraldServer implements HeraldServer {
         server.addConnector(connector);
         this.streams = new Streams(settings);
         List<Handler> handlers = new ArrayList<>(List.of(
-                new MercureHandler(settings, streams, publishThread),
+                new MercureHandler(settings, streams),
                 new AssetHandler(settings.assetRoots)));
         if (settings.handler != null) {
             handlers.add(settings.handler);
@@ -112,7 +111,6 @@ final class JettyHeraldServer implements HeraldServer {
             server.setStopTimeout(Math.max(0, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
             server.stop();
             streams.close();
-            publishThread.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while shutting down", e);

@@ -21,14 +21,12 @@ final class MercureHandler extends Handler.Abstract {
     private final PublisherAuth auth; // null: HTTP publishing is off
     private final int maxPublishBytes;
     private final Streams streams;
-    private final PublishThread publishThread;
 
-    MercureHandler(HeraldServer.Builder settings, Streams streams, PublishThread publishThread) {
+    MercureHandler(HeraldServer.Builder settings, Streams streams) {
         this.hub = settings.hub;
         this.auth = settings.publisherJwtKey == null ? null : new PublisherAuth(settings.publisherJwtKey);
         this.maxPublishBytes = settings.maxPublishBytes;
         this.streams = streams;
-        this.publishThread = publishThread;
     }
 
     @Override
@@ -67,7 +65,7 @@ final class MercureHandler extends Handler.Abstract {
         permit.check(publish.topics());
         String id;
         try {
-            id = publishThread.publish(hub, publish.topics(), publish.message());
+            id = hub.publish(publish.topics(), publish.message());
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest(e.getMessage());
         }

@@ -9,6 +9,7 @@ import dev.herald.testing.Await;
 import dev.herald.testing.SseRecorder;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.Handler;
@@ -152,6 +153,25 @@ class ApplicationStreamTest {
             assertThat(events.nextMessage()).isEqualTo(SseEvent.message("<div>the run</div>"));
             assertThat(events.nextMessage()).isEqualTo(SseEvent.message("done", "<p>Done</p>"));
             events.awaitEnd();
+        }
+    }
+
+    @Test
+    void endsNormallyAtItsDeadline() {
+        Handler expiring = new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                HeraldServer.stream(request, response, callback, EventStream.of(List.of("run"))
+                        .until(Instant.now().plusMillis(300)));
+                return true;
+            }
+        };
+        try (TestServer other = new TestServer(s -> s.handler(expiring).heartbeat(Duration.ofMillis(200)));
+             SseRecorder events = SseRecorder.send(other.client, HttpRequest.newBuilder(other.server.uri().resolve("/")).build())) {
+            assertThat(events.next()).isInstanceOf(SseEvent.Retry.class);
+
+            events.awaitEnd(); // the writer ends it normally at the deadline (StreamWriter_EndingTest)
+            Await.until("the hub drops the subscriber", () -> other.hub.subscriberCount() == 0);
         }
     }
 

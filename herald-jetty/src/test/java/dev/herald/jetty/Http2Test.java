@@ -4,6 +4,7 @@ import static dev.herald.jetty.TestServer.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.sse.SseEvent;
+import dev.herald.testing.Await;
 import dev.herald.testing.SelfSignedKeyStore;
 import dev.herald.testing.SseRecorder;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -48,6 +50,28 @@ class Http2Test {
                     String id = server.hub.publish("a", SseEvent.message("over h2c"));
                     assertThat(events.nextMessage()).isEqualTo(SseEvent.message(id, null, "over h2c"));
                 }
+            } finally {
+                jetty.stop();
+            }
+        }
+    }
+
+    @Test
+    void aClientThatResetsItsStreamIsUnsubscribedAtOnceNotAtAHeartbeat() throws Exception {
+        try (TestServer server = new TestServer(s -> s.heartbeat(Duration.ofHours(1)))) {
+            org.eclipse.jetty.client.HttpClient jetty = new org.eclipse.jetty.client.HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client()));
+            jetty.start();
+            try {
+                InputStreamResponseListener listener = new InputStreamResponseListener();
+                org.eclipse.jetty.client.Request request = jetty.newRequest(server.hub(topics("a")));
+                request.send(listener);
+                listener.get(SseRecorder.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                assertThat(server.hub.subscriberCount()).isEqualTo(1);
+
+                request.abort(new IOException("the tab was closed")); // RST_STREAM
+
+                Await.until("the hub drops the subscriber", () -> server.hub.subscriberCount() == 0);
+                assertThat(server.server.stats().openStreams()).isZero();
             } finally {
                 jetty.stop();
             }
