@@ -2,7 +2,6 @@ package dev.herald.bench.load;
 
 import dev.herald.bench.server.BenchHub;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,10 @@ import java.util.Set;
  *     --subscribe '/.well-known/mercure?topic=bench' --publish /.well-known/mercure --format mercure \
  *     --pid 1234 --jvm true --scenarios all --out results/herald.tsv
  * </pre>
+ *
+ * <p>{@code --publishers N} (default 4) is how many keep-alive connections publishes are pipelined
+ * on; {@code --publishers 1 --reactors 1} makes the generator act as sseload does (one publishing
+ * connection, one epoll thread reading every stream in 64 KiB reads).
  */
 public final class LoadGenerator {
 
@@ -36,6 +39,7 @@ public final class LoadGenerator {
             Map.entry("sources", "40"),
             Map.entry("max-connecting", "1000"),
             Map.entry("payload", "100"),
+            Map.entry("publishers", "4"),
             Map.entry("out", ""));
     private static final Set<String> REQUIRED = Set.of("target", "port", "subscribe", "publish");
 
@@ -45,7 +49,6 @@ public final class LoadGenerator {
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> options = options(args);
         InetSocketAddress server = new InetSocketAddress(options.get("host"), Integer.parseInt(options.get("port")));
-        URI publishUri = URI.create("http://" + options.get("host") + ":" + options.get("port") + options.get("publish"));
         long pid = Long.parseLong(options.get("pid"));
         Results results = new Results(options.get("target"), options.get("out").isEmpty() ? null : Path.of(options.get("out")));
         ScenarioRunner.Setup setup = new ScenarioRunner.Setup(server, options.get("subscribe"),
@@ -53,8 +56,8 @@ public final class LoadGenerator {
                 Integer.parseInt(options.get("max-connecting")));
         List<Scenario> scenarios = Scenario.select(options.get("scenarios"),
                 Integer.parseInt(options.get("seconds")), Integer.parseInt(options.get("idle-seconds")));
-        try (Publisher publisher = new Publisher(publishUri, Publisher.Format.valueOf(options.get("format").toUpperCase()),
-                options.get("topic"), options.get("key"), Integer.parseInt(options.get("payload")))) {
+        try (Publisher publisher = new Publisher(server, options.get("publish"), Publisher.Format.valueOf(options.get("format").toUpperCase()),
+                options.get("topic"), options.get("key"), Integer.parseInt(options.get("payload")), Integer.parseInt(options.get("publishers")))) {
             ScenarioRunner runner = new ScenarioRunner(setup, publisher,
                     pid > 0 ? new ServerProbe(pid, Boolean.parseBoolean(options.get("jvm"))) : null, results);
             for (Scenario scenario : scenarios) {

@@ -37,6 +37,11 @@ final class Results {
         }
     }
 
+    /** The figure that says a scenario could not run; its unit is the reason. */
+    static final String MISSED = "missed";
+    /** The figure that says a scenario ran below the asked load; its unit is the reason. */
+    static final String INVALID = "invalid";
+
     private final String target;
     private final Path file; // null: print only
     private final List<Figure> figures = new ArrayList<>();
@@ -63,7 +68,16 @@ final class Results {
     /** Notes a scenario that could not be measured, with the reason, as a figure of NaN. */
     void missed(String scenario, String why) {
         System.out.printf("%-10s %-15s MISSED: %s%n", target, scenario, why);
-        add(scenario, "missed", Double.NaN, why.replace('\t', ' '), Better.NEITHER);
+        add(scenario, MISSED, Double.NaN, why.replace('\t', ' '), Better.NEITHER);
+    }
+
+    /**
+     * Notes that a scenario ran at a lower load than asked (the server did not take the asked
+     * publish rate): its figures are not the server's at that load, and {@link Report} says so.
+     */
+    void invalid(String scenario, String why) {
+        System.out.printf("%-10s %-15s INVALID: %s%n", target, scenario, why);
+        add(scenario, INVALID, Double.NaN, why.replace('\t', ' '), Better.NEITHER);
     }
 
     List<Figure> figures() {

@@ -6,7 +6,6 @@ import dev.herald.bench.server.BenchHub;
 import dev.herald.hub.Hub;
 import dev.herald.jetty.HeraldServer;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +36,18 @@ class LoadGeneratorSmokeTest {
         Results results = run(new Scenario("smoke-fanout", Scenario.Kind.FANOUT, 300, 20, Duration.ofSeconds(2)));
 
         assertThat(results.get("smoke-fanout", "delivered")).isEqualTo(100.0);
+        assertThat(results.get("smoke-fanout", "publishes/s asked")).isEqualTo(20.0);
+        assertThat(results.figures()).as("the server took the asked rate").noneMatch(f -> f.metric().equals(Results.INVALID));
         assertThat(results.get("smoke-fanout", "p99")).isPositive();
         assertThat(results.get("smoke-fanout", "closed by server")).isZero();
+    }
+
+    @Test
+    void theRoundTripOfAPublishIsTimed() throws InterruptedException {
+        Results results = run(new Scenario("smoke-rtt", Scenario.Kind.ROUND_TRIP, 0, 50, Duration.ZERO));
+
+        assertThat(results.get("smoke-rtt", "p50")).isPositive();
+        assertThat(results.get("smoke-rtt", "publishes/s")).isPositive();
     }
 
     @Test
@@ -51,10 +60,10 @@ class LoadGeneratorSmokeTest {
 
     private static Results run(Scenario scenario) throws InterruptedException {
         Results results = new Results("herald", null);
-        URI hub = server.uri().resolve(HeraldServer.HUB_PATH);
         ScenarioRunner.Setup setup = new ScenarioRunner.Setup(new InetSocketAddress("127.0.0.1", server.port()),
                 HeraldServer.HUB_PATH + "?topic=smoke", 2, 4, 100);
-        try (Publisher publisher = new Publisher(hub, Publisher.Format.MERCURE, "smoke", BenchHub.DEFAULT_KEY, 100)) {
+        try (Publisher publisher = new Publisher(setup.server(), HeraldServer.HUB_PATH, Publisher.Format.MERCURE, "smoke",
+                BenchHub.DEFAULT_KEY, 100, 2)) {
             new ScenarioRunner(setup, publisher, null, results).run(scenario);
         }
         return results;
