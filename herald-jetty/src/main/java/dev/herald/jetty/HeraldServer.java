@@ -2,6 +2,7 @@ package dev.herald.jetty;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.SnapshotSource;
+import dev.herald.stream.StreamWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,15 +96,15 @@ public interface HeraldServer extends AutoCloseable {
         String host = "0.0.0.0";
         int port = 8080;
         String publisherJwtKey;
-        Duration heartbeat = Duration.ofSeconds(15);
-        Duration retry = Duration.ofSeconds(3);
-        long maxBacklogBytes = 1 << 20;
+        /** The stream settings (heartbeat, retry, backlog bound, snapshots): checked and kept there. */
+        final StreamWriter.Builder streams = StreamWriter.builder(ResetEvent::encode);
+        Duration heartbeat = Duration.ofSeconds(15); // also sets the idle timeout
         int maxPublishBytes = 1 << 20;
         Path keyStore;
         String keyStorePassword;
         Handler handler;
         Duration shutdownGrace = Duration.ofSeconds(5);
-        SnapshotSource snapshots = SnapshotSource.none();
+        private SnapshotSource snapshots = SnapshotSource.none();
         final List<StreamListener> streamListeners = new ArrayList<>();
         final List<String> assetRoots = new ArrayList<>(List.of("META-INF/resources/webjars/"));
 
@@ -141,22 +142,20 @@ public interface HeraldServer extends AutoCloseable {
 
         /** How long a stream may stay silent before a {@code :} comment is written (default 15 s). */
         public Builder heartbeat(Duration heartbeat) {
-            this.heartbeat = positive(heartbeat, "heartbeat");
+            streams.heartbeat(heartbeat);
+            this.heartbeat = heartbeat;
             return this;
         }
 
         /** The reconnection delay written first on every stream (default 3 s). */
         public Builder retry(Duration retry) {
-            this.retry = positive(retry, "retry");
+            streams.retry(retry);
             return this;
         }
 
         /** The most bytes queued for one stream before it is closed as a slow consumer (default 1 MiB). */
         public Builder maxBacklogBytes(long bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxBacklogBytes must be positive, was " + bytes);
-            }
-            this.maxBacklogBytes = bytes;
+            streams.maxBacklogBytes(bytes);
             return this;
         }
 
@@ -209,6 +208,7 @@ public interface HeraldServer extends AutoCloseable {
          */
         public Builder snapshotSource(SnapshotSource source) {
             this.snapshots = snapshots.orElse(Objects.requireNonNull(source, "source"));
+            streams.snapshots(snapshots);
             return this;
         }
 
@@ -220,14 +220,6 @@ public interface HeraldServer extends AutoCloseable {
 
         public HeraldServer build() {
             return new JettyHeraldServer(this);
-        }
-
-        private static Duration positive(Duration d, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, was " + d);
-            }
-            return d;
         }
     }
 }

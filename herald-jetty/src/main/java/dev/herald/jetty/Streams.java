@@ -30,12 +30,7 @@ final class Streams implements AutoCloseable {
 
     Streams(HeraldServer.Builder settings) {
         this.hub = settings.hub;
-        this.writer = StreamWriter.builder(ResetEvent::encode)
-                .heartbeat(settings.heartbeat)
-                .retry(settings.retry)
-                .maxBacklogBytes(settings.maxBacklogBytes)
-                .snapshots(settings.snapshots)
-                .build();
+        this.writer = settings.streams.build();
         this.listeners = new StreamListeners(settings.streamListeners);
     }
 

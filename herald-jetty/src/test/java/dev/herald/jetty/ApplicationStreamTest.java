@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -53,6 +54,17 @@ class ApplicationStreamTest {
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    /** A handler that answers every request with the stream {@code stream} gives. */
+    private static Handler answering(Supplier<EventStream> stream) {
+        return new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                HeraldServer.stream(request, response, callback, stream.get());
+                return true;
+            }
+        };
     }
 
     private SseRecorder post(String... headers) {
@@ -138,15 +150,9 @@ class ApplicationStreamTest {
 
     @Test
     void aFirstEventOfAnEndingTypeIsTheWholeStream() {
-        Handler finished = new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                HeraldServer.stream(request, response, callback, EventStream.of(List.of("run"))
-                        .startingWith(List.of(SseEvent.message("<div>the run</div>"), SseEvent.message("done", "<p>Done</p>")))
-                        .endingAfter("done"));
-                return true;
-            }
-        };
+        Handler finished = answering(() -> EventStream.of(List.of("run"))
+                .startingWith(List.of(SseEvent.message("<div>the run</div>"), SseEvent.message("done", "<p>Done</p>")))
+                .endingAfter("done"));
         try (TestServer other = new TestServer(s -> s.handler(finished));
              SseRecorder events = SseRecorder.send(other.client, HttpRequest.newBuilder(other.server.uri().resolve("/")).build())) {
             events.next(); // retry
@@ -158,14 +164,7 @@ class ApplicationStreamTest {
 
     @Test
     void endsNormallyAtItsDeadline() {
-        Handler expiring = new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                HeraldServer.stream(request, response, callback, EventStream.of(List.of("run"))
-                        .until(Instant.now().plusMillis(300)));
-                return true;
-            }
-        };
+        Handler expiring = answering(() -> EventStream.of(List.of("run")).until(Instant.now().plusMillis(300)));
         try (TestServer other = new TestServer(s -> s.handler(expiring).heartbeat(Duration.ofMillis(200)));
              SseRecorder events = SseRecorder.send(other.client, HttpRequest.newBuilder(other.server.uri().resolve("/")).build())) {
             assertThat(events.next()).isInstanceOf(SseEvent.Retry.class);
