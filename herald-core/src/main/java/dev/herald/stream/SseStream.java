@@ -306,6 +306,10 @@ final class SseStream implements StreamWriter.Stream, Outbox.Listener, StreamSin
             abort(new IOException("the peer did not take the stream's last bytes within " + pool.heartbeat()));
         } else if (silent && phase == Phase.WRITING && endDue) {
             abort(new IOException("the stream's deadline passed while a write was stalled for " + pool.heartbeat()));
+        } else if (phase == Phase.WRITING && now - lastWriteNanos >= 2 * pool.heartbeatNanos()) {
+            // The binding's idle timeout is off while a stream is written: a stall is found here.
+            abort(new IOException("a write was not taken within two heartbeats (" + pool.heartbeat().multipliedBy(2)
+                    + "): the peer stopped reading or is gone"));
         } else if (silent && phase == Phase.OPEN) {
             heartbeatDue = true;
         }

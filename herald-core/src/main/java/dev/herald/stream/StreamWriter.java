@@ -31,6 +31,8 @@ import java.util.function.Function;
  *
  * <p><b>Dead peers.</b> A client that went away is noticed when a write to it fails — at its next
  * event or heartbeat — or at once when the binding learns it otherwise ({@link Stream#peerGone}).
+ * A write the peer does not take within two heartbeats aborts the stream, so a binding need not
+ * keep an idle timer of its own per stream while it is written.
  */
 public interface StreamWriter extends AutoCloseable {
 

@@ -111,6 +111,22 @@ class StreamWriter_FailureTest {
     }
 
     @Test
+    void aWriteNotTakenWithinTwoHeartbeatsAbortsTheStream() {
+        start();
+        sink.stall();
+        writer.hub.publish("a", SseEvent.message("never read"));
+        writer.run();
+
+        writer.advance(ManualWriter.HEARTBEAT);
+        assertThat(sink.aborted).isNull();
+        writer.advance(ManualWriter.HEARTBEAT);
+
+        assertThat(sink.aborted).hasMessageContaining("not taken within two heartbeats");
+        writer.runBlocking();
+        assertThat(writer.hub.subscriberCount()).isZero();
+    }
+
+    @Test
     void aPeerTheBindingKnowsIsGoneEndsTheStreamAtOnce() {
         StreamWriter.Stream stream = start();
 

@@ -45,7 +45,8 @@ class StreamWriter_HeartbeatTest {
         writer.hub.publish("a", SseEvent.message("slow"));
         writer.run();
 
-        writer.advance(ManualWriter.HEARTBEAT.multipliedBy(2));
+        writer.advance(ManualWriter.HEARTBEAT);
+        writer.advance(ManualWriter.HEARTBEAT.dividedBy(2));
 
         assertThat(sink.writes).hasSize(2);
         assertThat(sink.aborted).isNull();

@@ -48,7 +48,8 @@ final class JettyHeraldServer implements HeraldServer {
         if (settings.handler != null) {
             handlers.add(settings.handler);
         }
-        server.setHandler(new StreamsAttribute(streams, new Handler.Sequence(handlers)));
+        server.addBean(streams, false); // found by HeraldServer.stream; its life is close()'s
+        server.setHandler(new Handler.Sequence(handlers));
     }
 
     @Override

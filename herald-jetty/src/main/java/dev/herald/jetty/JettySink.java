@@ -3,6 +3,8 @@ package dev.herald.jetty;
 import dev.herald.stream.StreamSink;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.HttpStream;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -17,6 +19,8 @@ final class JettySink implements StreamSink, Callback {
     private final Response response;
     private final Callback handlerCallback;
     private final AtomicBoolean completed = new AtomicBoolean();
+    private HttpStream stream; // set at once by the wrapper hook
+    private long idleTimeout;
     // One write at a time: set before it starts, read when it completes.
     private volatile Completion completion;
     private volatile boolean last;
@@ -24,6 +28,21 @@ final class JettySink implements StreamSink, Callback {
     JettySink(Response response, Callback handlerCallback) {
         this.response = response;
         this.handlerCallback = handlerCallback;
+    }
+
+    /**
+     * Turns the request's idle timeout off until the stream ends: the writer finds stalled writes
+     * and gone peers itself ({@link dev.herald.stream.StreamWriter}), and Jetty's idle timer — a
+     * scheduled task per connection, re-armed every idle timeout — would only cost. Restored if
+     * the connection goes on after the stream.
+     */
+    void takeOverIdleTimeout(Request request) {
+        request.addHttpStreamWrapper(httpStream -> {
+            stream = httpStream;
+            idleTimeout = httpStream.getIdleTimeout();
+            httpStream.setIdleTimeout(0);
+            return httpStream;
+        });
     }
 
     @Override
@@ -45,6 +64,7 @@ final class JettySink implements StreamSink, Callback {
     public void succeeded() {
         Completion written = completion;
         if (last && completed.compareAndSet(false, true)) {
+            stream.setIdleTimeout(idleTimeout);
             handlerCallback.succeeded();
         }
         written.written();

@@ -17,12 +17,10 @@ import org.eclipse.jetty.util.Callback;
  * Answers requests with {@link EventStream}s, for the Mercure endpoint's subscribers and for the
  * application's own requests alike, through one {@link StreamWriter}: one heartbeat, backlog bound,
  * gap re-render, set of listeners and count of open streams for both. What is Jetty's here is only
- * the response's head and its {@link JettySink}. Every request the server handles carries it as the
- * attribute {@link #ATTRIBUTE}, which {@link HeraldServer#stream} reads.
+ * the response's head and its {@link JettySink}. It is a bean of the Jetty server, which
+ * {@link HeraldServer#stream} finds from the request.
  */
 final class Streams implements AutoCloseable {
-
-    static final String ATTRIBUTE = Streams.class.getName();
 
     private final Hub hub;
     private final StreamWriter writer;
@@ -34,12 +32,16 @@ final class Streams implements AutoCloseable {
         this.listeners = new StreamListeners(settings.streamListeners);
     }
 
-    /** The streams of the server that is handling {@code request}. */
+    /**
+     * The streams of the server that is handling {@code request}: a bean of its Jetty server, found
+     * without a request attribute (whose map an open stream would keep for its whole life).
+     */
     static Streams of(Request request) {
-        if (request.getAttribute(ATTRIBUTE) instanceof Streams streams) {
-            return streams;
+        Streams streams = request.getConnectionMetaData().getConnector().getServer().getBean(Streams.class);
+        if (streams == null) {
+            throw new IllegalStateException("the request was not handled by a HeraldServer: only its handlers can stream");
         }
-        throw new IllegalStateException("the request was not handled by a HeraldServer: only its handlers can stream");
+        return streams;
     }
 
     /** {@link #serve}, with a refusal (a bad id, a hub shutting down) written as the response. */
@@ -64,9 +66,11 @@ final class Streams implements AutoCloseable {
     void serve(Request request, Response response, Callback callback, EventStream stream) {
         Limits.lastEventId(stream.after());
         Set<String> topics = Set.copyOf(stream.topics());
-        StreamWriter.Stream writing = writer.open(new JettySink(response, callback),
+        JettySink sink = new JettySink(response, callback);
+        StreamWriter.Stream writing = writer.open(sink,
                 new StreamPlan(topics, stream.first(), stream.endAfter(), stream.deadline()),
                 outbox -> subscribeOrRefuse(stream, outbox));
+        sink.takeOverIdleTimeout(request);
         response.setStatus(200);
         // Set as a whole header: Jetty leaves it as written (no charset rewriting).
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
