@@ -53,7 +53,9 @@ public final class App implements AutoCloseable {
      *                          message says which
      */
     public static App start(AppConfig config) {
-        Database database = Database.sqlite(config.dataDir());
+        Database database = config.databaseUrl() == null
+                ? Database.sqlite(config.dataDir())
+                : Database.postgresql(config.databaseUrl());
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             Hub hub = Hub.builder().maxEventsPerTopic(config.topicLogEvents()).build();
@@ -121,6 +123,11 @@ public final class App implements AutoCloseable {
     /** Where the app is served, such as {@code http://0.0.0.0:8080/}. */
     public URI uri() {
         return server.uri();
+    }
+
+    /** The app's database. */
+    public Database database() {
+        return database;
     }
 
     /** The server, for what tests do to it (such as cutting every stream). */

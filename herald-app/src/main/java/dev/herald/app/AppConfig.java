@@ -23,10 +23,12 @@ import java.util.Map;
  *                        (a reconnecting tab must not make them leave and join)
  * @param jobs            the jobs feature's limits
  * @param agent           who answers at {@code /agent}
+ * @param databaseUrl     the PostgreSQL database's JDBC URL, or {@code null}: the SQLite file in
+ *                        {@code dataDir}
  */
 public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat,
                         boolean dev, Dialect htmx, int topicLogEvents, Duration presenceGrace, Jobs jobs,
-                        ProviderSettings agent) {
+                        ProviderSettings agent, String databaseUrl) {
 
     /**
      * The jobs feature's limits.
@@ -52,7 +54,8 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 + ", publisherJwtKey=" + (publisherJwtKey == null ? "(unset)" : "(hidden)")
                 + ", tls=" + tls + ", heartbeat=" + heartbeat + ", dev=" + dev + ", htmx=" + htmx
                 + ", topicLogEvents=" + topicLogEvents + ", presenceGrace=" + presenceGrace
-                + ", jobs=" + jobs + ", agent=" + agent + "]";
+                + ", jobs=" + jobs + ", agent=" + agent
+                + ", databaseUrl=" + (databaseUrl == null ? "(unset)" : withoutParameters(databaseUrl)) + "]";
     }
 
     static final int MIN_JWT_KEY_BYTES = 32;
@@ -63,7 +66,9 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
     public enum Setting {
         PORT("HERALD_PORT", "8080", "TCP port to listen on, 0-65535 (0: any free port)."),
         HOST("HERALD_HOST", "0.0.0.0", "Address to listen on."),
-        DATA_DIR("HERALD_DATA_DIR", "./data", "Directory of the SQLite database herald.db; created if missing."),
+        DATA_DIR("HERALD_DATA_DIR", "./data", "Directory of the SQLite database herald.db (and of uploads); created if missing."),
+        DATABASE_URL("HERALD_DATABASE_URL", null, "JDBC URL of a PostgreSQL database, such as "
+                + "jdbc:postgresql://127.0.0.1:5432/herald?user=herald&password=…, migrated on start. Unset: the SQLite file."),
         PUBLISHER_JWT_KEY("HERALD_PUBLISHER_JWT_KEY", null,
                 "HS256 key (32+ bytes) of the JWTs that authorise POST /.well-known/mercure. Unset: HTTP publishing is off."),
         TLS_KEYSTORE("HERALD_TLS_KEYSTORE", null, "Key store file: serve HTTPS with HTTP/2. Unset: plain HTTP."),
@@ -140,7 +145,8 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                         number(Setting.UPLOAD_MAX_BYTES, environment, 1, 1L << 40, "a number of bytes 1 to 2^40"),
                         integer(Setting.JOB_WORKERS, environment, 1, 64, "a number of workers 1-64"),
                         number(Setting.JOB_READ_BYTES_PER_SECOND, environment, 0, Long.MAX_VALUE, "bytes per second, 0 or more")),
-                agent(environment));
+                agent(environment),
+                databaseUrl(environment));
     }
 
     /** What {@code --help} prints: every setting with its default and meaning. */
@@ -241,6 +247,21 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                     + " bytes: expected at least " + MIN_JWT_KEY_BYTES + " (an HS256 key as long as the hash, RFC 7518 §3.2)");
         }
         return key;
+    }
+
+    private static String databaseUrl(Map<String, String> environment) {
+        String url = Setting.DATABASE_URL.in(environment);
+        if (url == null || url.strip().startsWith("jdbc:postgresql://")) {
+            return url == null ? null : url.strip();
+        }
+        // The value may hold a password: show it without its parameters.
+        throw new InvalidSettingException(Setting.DATABASE_URL, withoutParameters(url),
+                "a PostgreSQL JDBC URL, jdbc:postgresql://host:port/database?user=…");
+    }
+
+    private static String withoutParameters(String url) {
+        int parameters = url.indexOf('?');
+        return parameters < 0 ? url : url.substring(0, parameters) + "?…";
     }
 
     private static Tls tls(Map<String, String> environment) {

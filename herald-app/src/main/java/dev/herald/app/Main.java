@@ -61,7 +61,7 @@ public final class Main {
             log.debug("start failure", e);
             return EXIT_CANNOT_START;
         }
-        log.info("Herald app serving {} (database in {})", app.uri(), config.dataDir().toAbsolutePath().normalize());
+        log.info("Herald app serving {} on {}", app.uri(), app.database());
         started.accept(app);
         return EXIT_OK;
     }

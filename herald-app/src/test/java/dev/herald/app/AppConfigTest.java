@@ -21,7 +21,7 @@ class AppConfigTest {
         assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15),
                 false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
                 new AppConfig.Jobs(64L << 20, 2, 0),
-                ProviderSettings.offline(Duration.ofMillis(40))));
+                ProviderSettings.offline(Duration.ofMillis(40)), null));
     }
 
     @Test
@@ -43,7 +43,7 @@ class AppConfigTest {
         assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "a-publisher-key-of-32-bytes-or-more",
                 new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
                 new AppConfig.Jobs(1 << 20, 4, 500_000),
-                ProviderSettings.offline(Duration.ofMillis(40))));
+                ProviderSettings.offline(Duration.ofMillis(40)), null));
     }
 
     @Test
@@ -57,6 +57,19 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_PORT", "abc")))
                 .isInstanceOf(AppConfig.InvalidSettingException.class)
                 .hasMessage("HERALD_PORT=abc is not valid: expected a port number 0-65535");
+    }
+
+    @Test
+    void aPostgresqlUrlPutsTheAppOnPostgresql() {
+        assertThat(AppConfig.from(Map.of("HERALD_DATABASE_URL", " jdbc:postgresql://db:5432/herald?user=herald ")).databaseUrl())
+                .isEqualTo("jdbc:postgresql://db:5432/herald?user=herald");
+    }
+
+    @Test
+    void aDatabaseUrlThatIsNotPostgresqlIsRefusedWithoutItsParameters() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_DATABASE_URL", "jdbc:mysql://db/herald?password=s3cret")))
+                .hasMessage("HERALD_DATABASE_URL=jdbc:mysql://db/herald?… is not valid: "
+                        + "expected a PostgreSQL JDBC URL, jdbc:postgresql://host:port/database?user=…");
     }
 
     @Test
@@ -109,9 +122,11 @@ class AppConfigTest {
         Path keystore = Files.writeString(dir.resolve("keystore.p12"), "x");
 
         AppConfig config = AppConfig.from(Map.of("HERALD_PUBLISHER_JWT_KEY", "jwt-secret-jwt-secret-jwt-secret-jwt-secret",
-                "HERALD_TLS_KEYSTORE", keystore.toString(), "HERALD_TLS_KEYSTORE_PASSWORD", "store-secret"));
+                "HERALD_TLS_KEYSTORE", keystore.toString(), "HERALD_TLS_KEYSTORE_PASSWORD", "store-secret",
+                "HERALD_DATABASE_URL", "jdbc:postgresql://db/herald?user=app&password=db-secret"));
 
-        assertThat(config.toString()).doesNotContain("jwt-secret", "store-secret");
+        assertThat(config.toString()).doesNotContain("jwt-secret", "store-secret", "db-secret")
+                .contains("databaseUrl=jdbc:postgresql://db/herald?…");
     }
 
     @Test

@@ -1,11 +1,14 @@
 package dev.herald.testing;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Checks that a service a test needs (Chromium; later Redis, PostgreSQL) is there. When it is not,
+ * Checks that a service a test needs (Chromium, PostgreSQL, Redis) is there. When it is not,
  * the test is skipped with the reason printed — unless {@value #REQUIRE_VARIABLE}{@code =1}, as in
  * CI, where a missing service fails the test instead of silently testing less.
  */
@@ -14,6 +17,11 @@ public final class RequiredServices {
     /** Set to {@code 1} to fail, rather than skip, tests whose services are missing. */
     public static final String REQUIRE_VARIABLE = "HERALD_REQUIRE_SERVICES";
 
+    /** The shared PostgreSQL server's port on the loopback address. */
+    public static final int POSTGRESQL_PORT = 5432;
+    /** The shared Redis server's port on the loopback address. */
+    public static final int REDIS_PORT = 6379;
+
     private RequiredServices() {
     }
 
@@ -21,6 +29,26 @@ public final class RequiredServices {
     public static void chromium() {
         require("Chromium", Files.isExecutable(BrowserKit.CHROMIUM),
                 BrowserKit.CHROMIUM + " is not an executable file (apt-get install chromium)");
+    }
+
+    /** Requires PostgreSQL on 127.0.0.1:{@value #POSTGRESQL_PORT} (trust auth for the user {@code postgres}, as in CI). */
+    public static void postgresql() {
+        require("PostgreSQL", listening(POSTGRESQL_PORT),
+                "nothing listens on 127.0.0.1:" + POSTGRESQL_PORT + " (.ci/run starts it)");
+    }
+
+    /** Requires Redis on 127.0.0.1:{@value #REDIS_PORT}. */
+    public static void redis() {
+        require("Redis", listening(REDIS_PORT), "nothing listens on 127.0.0.1:" + REDIS_PORT + " (.ci/run starts it)");
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.herald.app.chat;
 
 import dev.herald.app.agent.tools.ChatSearch;
 import dev.herald.app.db.Database;
+import dev.herald.app.db.Like;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -23,9 +24,9 @@ public final class ChatMessageSearch implements ChatSearch {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT r.name, m.author, m.body, m.created_at
                     FROM chat_messages m JOIN chat_rooms r ON r.id = m.room_id
-                    WHERE m.body LIKE ? ESCAPE '\\' OR m.author LIKE ? ESCAPE '\\'
-                    ORDER BY m.id DESC LIMIT ?""")) {
-                String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                    WHERE %s OR %s
+                    ORDER BY m.id DESC LIMIT ?""".formatted(Like.CONTAINS.formatted("m.body"), Like.CONTAINS.formatted("m.author")))) {
+                String pattern = Like.pattern(text);
                 select.setString(1, pattern);
                 select.setString(2, pattern);
                 select.setInt(3, limit);

@@ -80,7 +80,7 @@ final class ChatRepository {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT id, author, body, created_at FROM (
                         SELECT * FROM chat_messages WHERE room_id = ? ORDER BY id DESC LIMIT ?
-                    ) ORDER BY id""")) {
+                    ) AS newest ORDER BY id""")) {
                 select.setLong(1, roomId);
                 select.setInt(2, limit);
                 try (ResultSet rs = select.executeQuery()) {

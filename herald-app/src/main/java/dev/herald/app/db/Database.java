@@ -7,9 +7,9 @@ import java.sql.SQLException;
 /**
  * The application's database: units of work run on a connection, each in its own transaction.
  *
- * <p>{@link #sqlite} is the embedded default. A server database (PostgreSQL) plugs in as another
- * implementation over a pooled {@link javax.sql.DataSource}; code using this interface does not
- * change.
+ * <p>{@link #sqlite} is the embedded default; {@link #postgresql} is the server database several
+ * app nodes share. Both run the same migrations (per engine where their SQL differs) and the same
+ * queries: code using this interface does not change.
  *
  * <p>Thread-safe: units of work may run from any number of (virtual) threads.
  */
@@ -23,6 +23,18 @@ public interface Database extends AutoCloseable {
      */
     static Database sqlite(Path dataDir) {
         return SqliteDatabase.open(dataDir);
+    }
+
+    /**
+     * Connects to PostgreSQL through a small pool and brings its schema up to date. The schema is
+     * the connection's current one (the URL's {@code currentSchema}, else {@code public}).
+     *
+     * @param jdbcUrl such as {@code jdbc:postgresql://127.0.0.1:5432/herald?user=herald}
+     * @throws DatabaseException naming the database (never the URL's parameters, which may hold a
+     *                           password) when it cannot be reached or migrated
+     */
+    static Database postgresql(String jdbcUrl) {
+        return PostgresDatabase.open(jdbcUrl);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
-import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -40,7 +39,7 @@ final class SqliteDatabase implements Database {
             throw new DatabaseException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
         SQLiteDataSource dataSource = dataSource(file);
-        migrate(dataSource, file);
+        Migrations.migrate(dataSource, "sqlite", "the SQLite database " + file);
         try {
             Connection connection = dataSource.getConnection();
             connection.setAutoCommit(false);
@@ -60,18 +59,6 @@ final class SqliteDatabase implements Database {
         return dataSource;
     }
 
-    private static void migrate(SQLiteDataSource dataSource, Path file) {
-        try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
-            throw new DatabaseException("cannot migrate the SQLite database " + file + ": " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public <T> T transaction(Work<T> work) {
         lock.lock();
@@ -89,6 +76,11 @@ final class SqliteDatabase implements Database {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public String toString() {
+        return "the SQLite database " + file;
     }
 
     private void rollback(Exception failure) {

@@ -1,6 +1,7 @@
 package dev.herald.app.notifications;
 
 import dev.herald.app.db.Database;
+import dev.herald.app.db.Like;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +44,7 @@ public final class NotificationRepository {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT id, title, body, created_at, read_at FROM (
                         SELECT * FROM notifications ORDER BY id DESC LIMIT ?
-                    ) ORDER BY id""")) {
+                    ) AS newest ORDER BY id""")) {
                 select.setInt(1, limit);
                 return readAll(select);
             }
@@ -58,9 +59,9 @@ public final class NotificationRepository {
         return database.transaction(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT id, title, body, created_at, read_at FROM notifications
-                    WHERE title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\'
-                    ORDER BY id DESC LIMIT ?""")) {
-                String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                    WHERE %s OR %s
+                    ORDER BY id DESC LIMIT ?""".formatted(Like.CONTAINS.formatted("title"), Like.CONTAINS.formatted("body")))) {
+                String pattern = Like.pattern(text);
                 select.setString(1, pattern);
                 select.setString(2, pattern);
                 select.setInt(3, limit);

@@ -3,10 +3,13 @@ package dev.herald.app.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +61,26 @@ class SqliteDatabaseTest {
                     .hasMessageContaining("no_such_table");
 
             assertThat(count(database, "SELECT COUNT(*) FROM notifications")).isZero();
+        }
+    }
+
+    @Test
+    void aDatabaseMigratedBeforeTheMigrationsMovedToPerEngineFoldersOpens(@TempDir Path dir) throws Exception {
+        // Until PostgreSQL came, every migration sat in db/migration itself; Flyway keeps a file's
+        // name and checksum, not its folder, so a database it migrated then must validate now.
+        Path flat = Files.createDirectories(dir.resolve("flat"));
+        for (String file : List.of("sqlite/V1__notifications.sql", "sqlite/V2__chat.sql", "sqlite/V3__jobs.sql",
+                "sqlite/V4__agent.sql", "common/V5__agent_request_keys.sql")) {
+            try (InputStream in = getClass().getResourceAsStream("/db/migration/" + file)) {
+                Files.copy(in, flat.resolve(file.substring(file.indexOf('/') + 1)));
+            }
+        }
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Flyway.configure().dataSource("jdbc:sqlite:" + data.resolve("herald.db"), null, null)
+                .locations("filesystem:" + flat).load().migrate();
+
+        try (Database database = Database.sqlite(data)) {
+            assertThat(count(database, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(5);
         }
     }
 

@@ -3,30 +3,42 @@ package dev.herald.app.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.app.db.Database;
+import dev.herald.app.db.TestDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Engine.class)
 class JobRepositoryTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
+    @Parameter
+    TestDatabase.Engine engine;
     @TempDir
     Path dataDir;
+    private TestDatabase testDatabase;
     private Database database;
-    private JobRepository repository;
 
     private JobRepository repository() {
-        database = Database.sqlite(dataDir);
-        repository = new JobRepository(database);
-        return repository;
+        testDatabase = TestDatabase.create(engine, dataDir);
+        database = testDatabase.open();
+        return new JobRepository(database);
     }
 
     @AfterEach
     void close() {
-        database.close();
+        try {
+            database.close();
+        } finally {
+            testDatabase.close();
+        }
     }
 
     @Test

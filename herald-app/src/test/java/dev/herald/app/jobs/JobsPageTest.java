@@ -43,7 +43,9 @@ class JobsPageTest {
 
     @BeforeEach
     void start() {
-        app = TestApp.start(dataDir, Map.of("HERALD_JOB_READ_BYTES_PER_SECOND", "1000000", "HERALD_UPLOAD_MAX_BYTES", LIMIT));
+        // 400 kB/s over three passes of a 1 MB file: ~7 s a job, so a page opened (or a Cancel clicked)
+        // after the upload still finds it running on a loaded machine; at 1 MB/s it was sometimes done first.
+        app = TestApp.start(dataDir, Map.of("HERALD_JOB_READ_BYTES_PER_SECOND", "400000", "HERALD_UPLOAD_MAX_BYTES", LIMIT));
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import dev.herald.app.agent.loop.ToolResult;
 import dev.herald.app.agent.loop.ToolSpec;
 import dev.herald.app.chat.ChatMessageSearch;
 import dev.herald.app.db.Database;
+import dev.herald.app.db.TestDatabase;
 import dev.herald.app.notifications.NotificationDraft;
 import dev.herald.app.notifications.NotificationRepository;
 import java.nio.file.Path;
@@ -19,27 +20,40 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The agent's tools over the app's own database. */
+/** The agent's tools over the app's own database, on each engine. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Engine.class)
 class AppToolsTest {
 
     private static final Instant NOW = Instant.parse("2026-03-14T15:09:26.535Z");
 
+    @Parameter
+    TestDatabase.Engine engine;
     @TempDir
     Path dataDir;
+    private TestDatabase testDatabase;
     private Database database;
     private Toolbox tools;
 
     @BeforeEach
     void open() {
-        database = Database.sqlite(dataDir);
+        testDatabase = TestDatabase.create(engine, dataDir);
+        database = testDatabase.open();
         tools = AppTools.create(new NotificationRepository(database), Clock.fixed(NOW, ZoneOffset.UTC),
                 Optional.of(new ChatMessageSearch(database)), Optional.empty(), Optional.empty());
     }
 
     @AfterEach
     void close() {
-        database.close();
+        try {
+            database.close();
+        } finally {
+            testDatabase.close();
+        }
     }
 
     @Test
@@ -81,6 +95,7 @@ class AppToolsTest {
 
         assertThat(run("search_chat_messages", "{\"query\": \"deploy\"}").output())
                 .contains("\"room\" : \"ops\"", "\"author\" : \"ada\"", "\"text\" : \"the deploy is <b>done</b>\"");
+        assertThat(run("search_chat_messages", "{\"query\": \"ADA\"}").output()).contains("\"found\" : 1");
         assertThat(run("search_chat_messages", "{\"query\": \"nothing like it\"}").output()).contains("\"found\" : 0");
     }
 
