@@ -1,11 +1,17 @@
 package dev.herald.jetty;
 
+import dev.herald.hub.Interest;
+import dev.herald.hub.Replay;
+import dev.herald.mercure.Mercure;
+import dev.herald.mercure.Subscribe;
 import dev.herald.sse.SseEvent;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What {@link HeraldServer#stream} writes as the response to one of the application's requests:
@@ -23,32 +29,42 @@ import java.util.Set;
  */
 public final class EventStream {
 
-    private final List<String> topics;
+    private static final Function<Replay, Map<String, String>> NO_HEADERS = replay -> Map.of();
+
+    private final Interest interest;
     private final String after;
     private final List<SseEvent.Message> first;
     private final Set<String> endAfter;
     private final Instant deadline;
+    private final Function<Replay, Map<String, String>> headers;
 
-    private EventStream(List<String> topics, String after, List<SseEvent.Message> first, Set<String> endAfter,
-                        Instant deadline) {
-        this.topics = topics;
+    private EventStream(Interest interest, String after, List<SseEvent.Message> first, Set<String> endAfter,
+                        Instant deadline, Function<Replay, Map<String, String>> headers) {
+        this.interest = interest;
         this.after = after;
         this.first = first;
         this.endAfter = endAfter;
         this.deadline = deadline;
+        this.headers = headers;
     }
 
     /**
      * The events of {@code topics} published from now on.
      *
-     * @throws IllegalArgumentException for no topics, or more than {@value Limits#MAX_TOPICS}
+     * @throws IllegalArgumentException for no topics, or more than {@value Mercure#MAX_TOPICS}
      */
     public static EventStream of(Collection<String> topics) {
         List<String> copy = List.copyOf(topics);
-        if (copy.isEmpty() || copy.size() > Limits.MAX_TOPICS) {
-            throw new IllegalArgumentException("an event stream has 1 to " + Limits.MAX_TOPICS + " topics, not " + copy.size());
+        if (copy.isEmpty() || copy.size() > Mercure.MAX_TOPICS) {
+            throw new IllegalArgumentException("an event stream has 1 to " + Mercure.MAX_TOPICS + " topics, not " + copy.size());
         }
-        return new EventStream(copy, null, List.of(), Set.of(), null);
+        return new EventStream(Interest.topics(copy), null, List.of(), Set.of(), null, NO_HEADERS);
+    }
+
+    /** A Mercure subscriber's stream: its interest, resume id, deadline and answer headers. */
+    static EventStream of(Subscribe subscribe) {
+        return new EventStream(subscribe.interest(), subscribe.lastEventId(), List.of(), Set.of(), subscribe.deadline(),
+                subscribe::headers);
     }
 
     /**
@@ -57,12 +73,12 @@ public final class EventStream {
      * hub no longer holds is a gap, re-rendered by the server's snapshot sources as for any stream.
      */
     public EventStream after(String lastEventId) {
-        return new EventStream(topics, lastEventId == null || lastEventId.isEmpty() ? null : lastEventId, first, endAfter, deadline);
+        return new EventStream(interest, lastEventId == null || lastEventId.isEmpty() ? null : lastEventId, first, endAfter, deadline, headers);
     }
 
     /** Writes {@code events} first, before any event of the hub (such as the markup the stream then updates). */
     public EventStream startingWith(List<SseEvent.Message> events) {
-        return new EventStream(topics, after, List.copyOf(events), endAfter, deadline);
+        return new EventStream(interest, after, List.copyOf(events), endAfter, deadline, headers);
     }
 
     /**
@@ -74,7 +90,7 @@ public final class EventStream {
         for (String type : types) {
             Objects.requireNonNull(type, "type");
         }
-        return new EventStream(topics, after, first, Set.of(types), deadline);
+        return new EventStream(interest, after, first, Set.of(types), deadline, headers);
     }
 
     /**
@@ -84,11 +100,21 @@ public final class EventStream {
      * after the deadline. A deadline already past ends the stream at once, after its opening.
      */
     public EventStream until(Instant deadline) {
-        return new EventStream(topics, after, first, endAfter, Objects.requireNonNull(deadline, "deadline"));
+        return new EventStream(interest, after, first, endAfter, Objects.requireNonNull(deadline, "deadline"), headers);
     }
 
-    List<String> topics() {
-        return topics;
+    Interest interest() {
+        return interest;
+    }
+
+    /** The topics named exactly (a Mercure subscriber's selectors are not listed). */
+    Set<String> topics() {
+        return interest.topics();
+    }
+
+    /** The answer's headers once the hub has said what it replays. */
+    Map<String, String> headers(Replay replay) {
+        return headers.apply(replay);
     }
 
     String after() {

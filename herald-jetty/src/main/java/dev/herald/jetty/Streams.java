@@ -2,8 +2,13 @@ package dev.herald.jetty;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
+import dev.herald.hub.HubEvent;
+import dev.herald.hub.Replay;
 import dev.herald.hub.Subscriber;
 import dev.herald.hub.Subscription;
+import dev.herald.mercure.Mercure;
+import dev.herald.mercure.MercureException;
+import dev.herald.sse.SseEvent;
 import dev.herald.stream.StreamPlan;
 import dev.herald.stream.StreamWriter;
 import java.time.Duration;
@@ -50,6 +55,8 @@ final class Streams implements AutoCloseable {
             serve(request, response, callback, stream);
         } catch (HttpProblem problem) {
             problem.writeTo(response, callback);
+        } catch (MercureException refused) {
+            PlainText.refuse(response, callback, refused);
         } catch (HubClosedException e) {
             PlainText.respond(response, callback, 503, "the hub is shutting down");
         }
@@ -59,19 +66,23 @@ final class Streams implements AutoCloseable {
      * Subscribes and starts writing the stream; returns at once, the stream going on with no thread
      * of its own until it ends and completes {@code callback}. Unsubscribes however it ends.
      *
-     * @throws HttpProblem        400 for an id too long or holding CR, LF or NUL, or a topic the hub
-     *                            refuses (before any byte is written)
+     * @throws MercureException   400 for an id too long or holding CR, LF or NUL (before any byte is written)
+     * @throws HttpProblem        400 for a topic the hub refuses (before any byte is written)
      * @throws HubClosedException when the hub is shutting down (before any byte is written)
      */
     void serve(Request request, Response response, Callback callback, EventStream stream) {
-        Limits.lastEventId(stream.after());
-        Set<String> topics = Set.copyOf(stream.topics());
+        Mercure.checkLastEventId(stream.after());
+        Set<String> topics = stream.topics();
         JettySink sink = new JettySink(response, callback);
+        Replay[] replayed = new Replay[1];
         StreamWriter.Stream writing = writer.open(sink,
                 new StreamPlan(topics, stream.first(), stream.endAfter(), stream.deadline()),
-                outbox -> subscribeOrRefuse(stream, outbox));
+                outbox -> subscribeOrRefuse(stream, stream.after() == null ? outbox : seeingReplay(outbox, replayed)));
         sink.takeOverIdleTimeout(request);
         response.setStatus(200);
+        if (replayed[0] != null) {
+            stream.headers(replayed[0]).forEach(response.getHeaders()::put);
+        }
         // Set as a whole header: Jetty leaves it as written (no charset rewriting).
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
@@ -100,9 +111,30 @@ final class Streams implements AutoCloseable {
         writer.close();
     }
 
+    /** {@code outbox}, noting in {@code replayed} what the hub replays (for the answer's headers). */
+    private static Subscriber seeingReplay(Subscriber outbox, Replay[] replayed) {
+        return new Subscriber() {
+            @Override
+            public void onReplay(Replay replay) {
+                replayed[0] = replay;
+                outbox.onReplay(replay);
+            }
+
+            @Override
+            public void onEvent(HubEvent event) {
+                outbox.onEvent(event);
+            }
+
+            @Override
+            public void onShutdown(SseEvent.Message finalEvent) {
+                outbox.onShutdown(finalEvent);
+            }
+        };
+    }
+
     private Subscription subscribeOrRefuse(EventStream stream, Subscriber outbox) {
         try {
-            return hub.subscribe(stream.topics(), stream.after(), outbox);
+            return hub.subscribe(stream.interest(), stream.after(), outbox);
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest(e.getMessage());
         }

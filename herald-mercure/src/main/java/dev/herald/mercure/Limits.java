@@ -1,0 +1,44 @@
+package dev.herald.mercure;
+
+import java.util.List;
+
+/** Bounds on what a client may send; each is a guard against a request that costs the hub memory. */
+final class Limits {
+
+    /** The header a reconnecting client sends its last event id in. */
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+
+    private Limits() {
+    }
+
+    /** Checks the topic count; the hub itself checks each name (empty, too long). */
+    static List<String> topics(List<String> topics, String parameter) {
+        if (topics.isEmpty()) {
+            throw MercureException.badRequest("at least one " + parameter + " parameter is required");
+        }
+        if (topics.size() > Mercure.MAX_TOPICS) {
+            throw MercureException.badRequest("too many topics: " + topics.size() + ", the limit is " + Mercure.MAX_TOPICS);
+        }
+        return topics;
+    }
+
+    /**
+     * Checks the id a stream resumes after ({@code null} for none): its length, and no CR, LF or
+     * NUL, which no event id can hold (WHATWG HTML §9.2.6): the client did not get it from us.
+     */
+    static String lastEventId(String id) {
+        id(id, LAST_EVENT_ID);
+        if (id != null && (id.indexOf('\r') >= 0 || id.indexOf('\n') >= 0 || id.indexOf('\0') >= 0)) {
+            throw MercureException.badRequest(LAST_EVENT_ID + " must not contain CR, LF or NUL");
+        }
+        return id;
+    }
+
+    /** Checks an id's length; the {@code SseEvent} records check its characters. */
+    static String id(String id, String what) {
+        if (id != null && id.length() > Mercure.MAX_ID_LENGTH) {
+            throw MercureException.badRequest(what + " is " + id.length() + " chars long, the limit is " + Mercure.MAX_ID_LENGTH);
+        }
+        return id;
+    }
+}
