@@ -119,18 +119,24 @@ class PublishTest {
 
     @Test
     void refusesTypeWithLineBreak() {
-        assertBadRequest("event type must not contain LF (found at index 1 of \"a\\nb\")", "topic", "a", "type", "a\nb", "data", "x");
+        assertBadRequest("type must not contain control or format characters (U+000A at index 1)", "topic", "a", "type", "a\nb", "data", "x");
     }
 
     @Test
     void refusesIdWithLineBreak() {
-        assertBadRequest("event id must not contain CR (found at index 1 of \"a\\rb\")", "topic", "a", "id", "a\rb", "data", "x");
+        assertBadRequest("id must not contain control or format characters (U+000D at index 1)", "topic", "a", "id", "a\rb", "data", "x");
     }
 
     @Test
     void refusesIdInTheHubsNamespace() {
         assertBadRequest("event id \"#abcdefgh:1\" starts with #, as the hub's own ids do; choose another",
                 "topic", "a", "id", "#abcdefgh:1", "data", "x");
+    }
+
+    @Test
+    void refusesInvisibleCharactersInTopicsAndTheReservedType() {
+        assertBadRequest("a topic must not contain control or format characters (U+200B at index 1)", "topic", "a\u200Bb", "data", "x");
+        assertBadRequest("type \"mercure\" is reserved for the hub's own events", "topic", "a", "type", "mercure", "data", "x");
     }
 
     @Test

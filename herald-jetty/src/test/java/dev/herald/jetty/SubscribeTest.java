@@ -114,7 +114,7 @@ class SubscribeTest {
 
     @Test
     void refusesTooLongTopic() {
-        assertRefused(topics("x".repeat(1025)), 400, "topic name is 1025 chars long, longer than the limit of 1024");
+        assertRefused(topics("x".repeat(1025)), 400, "topic value is 1025 chars long, it must be 1 to 1024");
     }
 
     @Test

@@ -36,6 +36,35 @@ class Subscribe_VersionsTest {
     }
 
     @Test
+    void matchUrlpatternSelectsTopicsByUrlPattern() {
+        try (SseRecorder events = server.subscribe("match_urlpattern=" + encode("https://example.com/books/:id"))) {
+            server.hub.publish("https://example.com/films/1", SseEvent.message("film"));
+            server.hub.publish("https://example.com/books/1", SseEvent.message("book"));
+
+            assertThat(events.nextMessage().data()).isEqualTo("book");
+        }
+    }
+
+    @Test
+    void topicUriTemplatesSelectTopicsInTheOlderProtocol() {
+        try (SseRecorder events = server.subscribe("topic=" + encode("https://example.com/books/{id}"))) {
+            server.hub.publish("https://example.com/films/1", SseEvent.message("film"));
+            server.hub.publish("https://example.com/books/1", SseEvent.message("book"));
+
+            assertThat(events.nextMessage().data()).isEqualTo("book");
+        }
+    }
+
+    @Test
+    void refusesMalformedSelectors() {
+        assertRefused("match_urlpattern=" + encode("https://example.com/{a"),
+                "match_urlpattern \"https://example.com/{a\" is not a URL pattern: a { without its } in \"/{a\"");
+        assertRefused("topic=" + encode("https://example.com/{a"),
+                "topic \"https://example.com/{a\" is not a URI template: a { without its }");
+        assertRefused("match=" + encode("a\u0007"), "match value must not contain control or format characters (U+0007 at index 1)");
+    }
+
+    @Test
     void topicStarSelectsAllInTheOlderProtocol() {
         try (SseRecorder all = server.subscribe("topic=*")) {
             server.hub.publish("anything", SseEvent.message("x"));
@@ -95,6 +124,7 @@ class Subscribe_VersionsTest {
     @Test
     void refusesAnUnknownMatcherParameter() {
         assertRefused("match=a&matchRegexp=.*", "unknown topic matcher parameter \"matchRegexp\": use match, match_exact or match_urlpattern");
+        assertRefused("match_regexp=a", "unknown topic matcher parameter \"match_regexp\": use match, match_exact or match_urlpattern");
         assertRefused("MATCH=a", "unknown topic matcher parameter \"MATCH\": use match, match_exact or match_urlpattern");
     }
 

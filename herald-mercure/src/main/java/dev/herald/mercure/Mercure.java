@@ -3,6 +3,7 @@ package dev.herald.mercure;
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
 import dev.herald.hub.Publication;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +54,12 @@ public final class Mercure {
     }
 
     private final Hub hub;
+    private final URI hubUrl;
     private final PublisherAuth publishers; // null: publishing over HTTP is off
 
     private Mercure(Builder settings) {
         this.hub = settings.hub;
+        this.hubUrl = settings.hubUrl;
         this.publishers = settings.publisherJwtKey == null ? null : new PublisherAuth(settings.publisherJwtKey);
     }
 
@@ -71,7 +74,7 @@ public final class Mercure {
      *                          bad last event id)
      */
     public Subscribe subscribe(MercureRequest request) {
-        return SubscribeQuery.read(request);
+        return SubscribeQuery.read(request, hubUrl);
     }
 
     /**
@@ -143,6 +146,7 @@ public final class Mercure {
     public static final class Builder {
         final Hub hub;
         String publisherJwtKey;
+        URI hubUrl = URI.create("https://localhost" + HUB_PATH);
 
         Builder(Hub hub) {
             this.hub = Objects.requireNonNull(hub, "hub");
@@ -158,6 +162,18 @@ public final class Mercure {
                 throw new IllegalArgumentException("publisherJwtKey must be at least 32 bytes for HS256 (RFC 7518 §3.2)");
             }
             this.publisherJwtKey = key;
+            return this;
+        }
+
+        /**
+         * The hub's URL (default {@code https://localhost/.well-known/mercure}): relative URL
+         * patterns and relative topics are resolved against it before they are matched.
+         */
+        public Builder hubUrl(URI url) {
+            if (!url.isAbsolute() || url.getHost() == null) {
+                throw new IllegalArgumentException("hubUrl must be an absolute URL with a host, was " + url);
+            }
+            this.hubUrl = url;
             return this;
         }
 

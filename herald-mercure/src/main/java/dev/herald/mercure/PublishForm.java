@@ -14,18 +14,27 @@ import java.util.Map;
  */
 final class PublishForm {
 
+    /** The event type of the hub's own events (subscription events): publishers may not forge it. */
+    static final String MERCURE_TYPE = "mercure";
+
     private PublishForm() {
     }
 
     /** @throws MercureException 400 naming the bad field */
     static Publication read(Map<String, List<String>> form) {
         List<String> topics = Limits.topics(form.getOrDefault("topic", List.of()), "topic");
+        for (String topic : topics) {
+            Limits.printable(topic, "a topic");
+        }
         String retry = first(form, "retry");
         if (retry != null && !retry.matches("[0-9]{1,10}")) {
             throw MercureException.badRequest("retry must be a number of milliseconds (ASCII digits), was \"" + retry + "\"");
         }
-        String id = Limits.id(emptyToNull(first(form, "id")), "id");
-        String type = emptyToNull(first(form, "type"));
+        String id = Limits.printable(Limits.id(emptyToNull(first(form, "id")), "id"), "id");
+        String type = Limits.printable(emptyToNull(first(form, "type")), "type");
+        if (MERCURE_TYPE.equals(type)) {
+            throw MercureException.badRequest("type \"mercure\" is reserved for the hub's own events");
+        }
         String data = first(form, "data");
         Publication publication;
         try {

@@ -2,6 +2,8 @@ package dev.herald.mercure;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.Interest;
+import dev.herald.hub.TopicSelector;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,18 +17,19 @@ final class SubscribeQuery {
 
     static final String V1_LAST_EVENT_ID = "last_event_id";
     static final String V0_LAST_EVENT_ID = "lastEventID";
+    static final String MATCH_URLPATTERN = "match_urlpattern";
 
     private SubscribeQuery() {
     }
 
-    static Subscribe read(MercureRequest request) {
+    static Subscribe read(MercureRequest request, URI hubUrl) {
         Map<String, List<String>> query = request.query();
         boolean v1 = query.containsKey(V1_LAST_EVENT_ID);
         for (String name : query.keySet()) {
             // The whole "match" prefix is reserved: an unknown matcher type must fail loudly (1.0 spec).
             if (name.toLowerCase(Locale.ROOT).startsWith("match")) {
                 v1 = true;
-                if (!name.equals("match") && !name.equals("match_exact")) {
+                if (!name.equals("match") && !name.equals("match_exact") && !name.equals(MATCH_URLPATTERN)) {
                     throw MercureException.badRequest("unknown topic matcher parameter \"" + name
                             + "\": use match, match_exact or match_urlpattern");
                 }
@@ -36,31 +39,62 @@ final class SubscribeQuery {
             throw MercureException.badRequest("use match parameters (Mercure 1.0) or topic parameters (0.x), not both");
         }
         Mercure.Version version = v1 ? Mercure.Version.V1 : Mercure.Version.V0;
-        Interest interest = v1 ? v1Interest(query) : v0Interest(query);
+        Interest interest = v1 ? v1Interest(query, hubUrl) : v0Interest(query);
         String header = request.header(Limits.LAST_EVENT_ID);
         String id = header != null ? header : first(query, v1 ? V1_LAST_EVENT_ID : V0_LAST_EVENT_ID);
         return new Subscribe(version, interest, Limits.lastEventId(id == null || id.isEmpty() ? null : id), null);
     }
 
-    private static Interest v1Interest(Map<String, List<String>> query) {
+    private static Interest v1Interest(Map<String, List<String>> query, URI hubUrl) {
         List<String> exact = new ArrayList<>(query.getOrDefault("match", List.of()));
         exact.addAll(query.getOrDefault("match_exact", List.of()));
-        return interest(Limits.topics(exact, "match"));
+        List<String> patterns = query.getOrDefault(MATCH_URLPATTERN, List.of());
+        List<String> all = new ArrayList<>(exact);
+        all.addAll(patterns);
+        Limits.topics(all, "match");
+        List<TopicSelector> selectors = new ArrayList<>();
+        for (String pattern : patterns) {
+            Limits.selector(pattern, MATCH_URLPATTERN);
+            if (pattern.equals(Hub.ALL_TOPICS)) {
+                exact.add(pattern);
+                continue;
+            }
+            try {
+                selectors.add(UrlPatternSelector.compile(pattern, hubUrl));
+            } catch (IllegalArgumentException e) {
+                throw MercureException.badRequest(MATCH_URLPATTERN + " \"" + pattern + "\" is not a URL pattern: " + e.getMessage());
+            }
+        }
+        return interest(exact, selectors, "match");
     }
 
     private static Interest v0Interest(Map<String, List<String>> query) {
-        return interest(Limits.topics(query.getOrDefault("topic", List.of()), "topic"));
+        List<String> exact = new ArrayList<>();
+        List<TopicSelector> selectors = new ArrayList<>();
+        for (String selector : Limits.topics(query.getOrDefault("topic", List.of()), "topic")) {
+            Limits.selector(selector, "topic");
+            if (!UriTemplateSelector.isTemplate(selector)) {
+                exact.add(selector);
+                continue;
+            }
+            try {
+                selectors.add(UriTemplateSelector.compile(selector));
+            } catch (IllegalArgumentException e) {
+                throw MercureException.badRequest("topic \"" + selector + "\" is not a URI template: " + e.getMessage());
+            }
+        }
+        return interest(exact, selectors, "topic");
     }
 
-    private static Interest interest(List<String> exact) {
-        if (exact.contains(Hub.ALL_TOPICS)) {
-            return Interest.allTopics();
+    private static Interest interest(List<String> exact, List<TopicSelector> selectors, String parameter) {
+        for (String topic : exact) {
+            Limits.selector(topic, parameter);
         }
-        try {
-            return Interest.topics(exact);
-        } catch (IllegalArgumentException e) {
-            throw MercureException.badRequest(e.getMessage());
+        Interest interest = exact.contains(Hub.ALL_TOPICS) ? Interest.allTopics() : Interest.topics(exact);
+        for (TopicSelector selector : selectors) {
+            interest = interest.orMatching(selector);
         }
+        return interest;
     }
 
     private static String first(Map<String, List<String>> query, String name) {
