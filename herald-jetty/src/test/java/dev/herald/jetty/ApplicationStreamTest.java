@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.hub.Hub;
 import dev.herald.hub.SnapshotSource;
 import dev.herald.sse.SseEvent;
+import dev.herald.stream.EventStream;
 import dev.herald.testing.Await;
 import dev.herald.testing.SseRecorder;
 import java.net.http.HttpRequest;
