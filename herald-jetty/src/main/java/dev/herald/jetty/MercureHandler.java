@@ -56,7 +56,7 @@ final class MercureHandler extends Handler.Abstract {
 
     private void subscribe(Request request, Response response, Callback callback) {
         Subscribe subscribe = mercure.subscribe(new JettyMercureRequest(request));
-        streams.respond(request, response, callback, EventStream.of(subscribe));
+        streams.respond(request, response, callback, subscribe.stream(), subscribe::headers);
     }
 
     private void publish(Request request, Response response, Callback callback) {

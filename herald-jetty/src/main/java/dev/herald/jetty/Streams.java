@@ -6,12 +6,12 @@ import dev.herald.hub.HubEvent;
 import dev.herald.hub.Replay;
 import dev.herald.hub.Subscriber;
 import dev.herald.hub.Subscription;
-import dev.herald.mercure.Mercure;
-import dev.herald.mercure.MercureException;
 import dev.herald.sse.SseEvent;
-import dev.herald.stream.StreamPlan;
+import dev.herald.stream.EventStream;
 import dev.herald.stream.StreamWriter;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -51,12 +51,20 @@ final class Streams implements AutoCloseable {
 
     /** {@link #serve}, with a refusal (a bad id, a hub shutting down) written as the response. */
     void respond(Request request, Response response, Callback callback, EventStream stream) {
+        respond(request, response, callback, stream, replay -> Map.of());
+    }
+
+    /**
+     * {@link #serve}, with a refusal (a bad id, a hub shutting down) written as the response, and the
+     * answer's head carrying {@code headers} of what the hub replays (Mercure's
+     * {@code Mercure-Last-Event-ID}).
+     */
+    void respond(Request request, Response response, Callback callback, EventStream stream,
+                 Function<Replay, Map<String, String>> headers) {
         try {
-            serve(request, response, callback, stream);
+            serve(request, response, callback, stream, headers);
         } catch (HttpProblem problem) {
             problem.writeTo(response, callback);
-        } catch (MercureException refused) {
-            PlainText.refuse(response, callback, refused);
         } catch (HubClosedException e) {
             PlainText.respond(response, callback, 503, "the hub is shutting down");
         }
@@ -66,28 +74,33 @@ final class Streams implements AutoCloseable {
      * Subscribes and starts writing the stream; returns at once, the stream going on with no thread
      * of its own until it ends and completes {@code callback}. Unsubscribes however it ends.
      *
-     * @throws MercureException   400 for an id too long or holding CR, LF or NUL (before any byte is written)
-     * @throws HttpProblem        400 for a topic the hub refuses (before any byte is written)
+     * @param headers what the answer's head carries of the replay (when the stream resumes)
+     * @throws HttpProblem        400 for an id too long or holding CR, LF or NUL, or a topic the hub
+     *                            refuses (before any byte is written)
      * @throws HubClosedException when the hub is shutting down (before any byte is written)
      */
-    void serve(Request request, Response response, Callback callback, EventStream stream) {
-        Mercure.checkLastEventId(stream.after());
-        Set<String> topics = stream.topics();
+    void serve(Request request, Response response, Callback callback, EventStream stream,
+               Function<Replay, Map<String, String>> headers) {
+        try {
+            EventStream.checkResumeId(stream.after(), "Last-Event-ID");
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest(e.getMessage());
+        }
         JettySink sink = new JettySink(response, callback);
         Replay[] replayed = new Replay[1];
         StreamWriter.Stream writing = writer.open(sink,
-                new StreamPlan(topics, stream.first(), stream.endAfter(), stream.deadline()),
+                stream.plan(),
                 outbox -> subscribeOrRefuse(stream, stream.after() == null ? outbox : seeingReplay(outbox, replayed)));
         sink.takeOverIdleTimeout(request);
         response.setStatus(200);
         if (replayed[0] != null) {
-            stream.headers(replayed[0]).forEach(response.getHeaders()::put);
+            headers.apply(replayed[0]).forEach(response.getHeaders()::put);
         }
         // Set as a whole header: Jetty leaves it as written (no charset rewriting).
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
         response.getHeaders().put("X-Accel-Buffering", "no");
-        StreamListener.Stream opened = listeners.opened(topics, request);
+        StreamListener.Stream opened = listeners.opened(Set.copyOf(stream.topics()), request);
         // HTTP/2 reads a client's reset at once; HTTP/1.1 learns of a vanished client at a write.
         request.addFailureListener(writing::peerGone);
         writing.start(() -> listeners.closed(opened));

@@ -1,5 +1,6 @@
 package dev.herald.mercure;
 
+import dev.herald.stream.EventStream;
 import java.util.List;
 
 /** Bounds on what a client may send; each is a guard against a request that costs the hub memory. */
@@ -27,11 +28,11 @@ final class Limits {
      * NUL, which no event id can hold (WHATWG HTML §9.2.6): the client did not get it from us.
      */
     static String lastEventId(String id) {
-        id(id, LAST_EVENT_ID);
-        if (id != null && (id.indexOf('\r') >= 0 || id.indexOf('\n') >= 0 || id.indexOf('\0') >= 0)) {
-            throw MercureException.badRequest(LAST_EVENT_ID + " must not contain CR, LF or NUL");
+        try {
+            return EventStream.checkResumeId(id, LAST_EVENT_ID);
+        } catch (IllegalArgumentException e) {
+            throw MercureException.badRequest(e.getMessage());
         }
-        return id;
     }
 
     /** The longest topic selector accepted, in chars, as the hub's longest topic name. */

@@ -3,6 +3,7 @@ package dev.herald.mercure;
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
 import dev.herald.hub.Publication;
+import dev.herald.stream.EventStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,18 +30,18 @@ public final class Mercure {
     public static final String HUB_PATH = "/.well-known/mercure";
 
     /**
-     * Topics per subscribe or publish. A subscription is registered under each of its topics and a
-     * publish appends to each topic's log, so the count multiplies the work a single request
-     * causes; 64 is far above what a page needs (Nchan allows 255 channels per connection).
+     * Selectors per subscribe, topics per publish: the bound of every stream's topics
+     * ({@link EventStream#MAX_TOPICS}). A subscription is registered under each of its topics and a
+     * publish appends to each topic's log, so the count multiplies the work a single request causes.
      */
-    public static final int MAX_TOPICS = 64;
+    public static final int MAX_TOPICS = EventStream.MAX_TOPICS;
 
     /**
      * Length of an event id, in chars, for publisher ids and for Last-Event-ID alike: the hub
-     * indexes publisher ids in memory, and a resume id is looked up in that index. Hub ids are
-     * ~20 chars and UUID URNs 45, so 256 leaves room without letting a client park large keys.
+     * indexes publisher ids in memory, and a resume id is looked up in that index
+     * ({@link EventStream#MAX_ID_LENGTH}).
      */
-    public static final int MAX_ID_LENGTH = 256;
+    public static final int MAX_ID_LENGTH = EventStream.MAX_ID_LENGTH;
 
     /** The media type of a publish body. */
     public static final String FORM = "application/x-www-form-urlencoded";
@@ -122,15 +123,6 @@ public final class Mercure {
         return MercureException.badRequest(what + " is not valid URL encoding");
     }
 
-    /**
-     * Checks the id a stream resumes after ({@code null} for none), for a binding's own streams:
-     * its length, and no CR, LF or NUL.
-     *
-     * @throws MercureException 400 saying what is wrong
-     */
-    public static String checkLastEventId(String id) {
-        return Limits.lastEventId(id);
-    }
 
     /** The refusal of a publish body over {@code maxBytes}: 413. */
     public static MercureException tooLarge(int maxBytes) {

@@ -3,6 +3,7 @@ package dev.herald.mercure;
 import dev.herald.hub.Hub;
 import dev.herald.hub.Interest;
 import dev.herald.hub.Replay;
+import dev.herald.stream.EventStream;
 import java.time.Instant;
 import java.util.Map;
 
@@ -14,8 +15,19 @@ import java.util.Map;
  * @param lastEventId the id to resume after ({@code Last-Event-ID} header, else the version's query
  *                    parameter), {@value Hub#EARLIEST}, or {@code null} for live events only
  * @param deadline    when the stream must end (its token's {@code exp}), or {@code null}
+ * @param routed      {@code herald-route=topics} (a Herald extension): every event names its topics
+ *                    and position in the first line of its data, for a browser sharing the stream
+ *                    among its tabs ({@link EventStream#routed()})
  */
-public record Subscribe(Mercure.Version version, Interest interest, String lastEventId, Instant deadline) {
+public record Subscribe(Mercure.Version version, Interest interest, String lastEventId, Instant deadline,
+                        boolean routed) {
+
+    /** The stream to write: the interest, from the last event id, until the deadline. */
+    public EventStream stream() {
+        EventStream stream = EventStream.of(interest).after(lastEventId);
+        stream = deadline == null ? stream : stream.until(deadline);
+        return routed ? stream.routed() : stream;
+    }
 
     /**
      * The headers of the answer, besides the event stream's own, once the hub has said what it

@@ -18,6 +18,8 @@ final class SubscribeQuery {
     static final String V1_LAST_EVENT_ID = "last_event_id";
     static final String V0_LAST_EVENT_ID = "lastEventID";
     static final String MATCH_URLPATTERN = "match_urlpattern";
+    /** Herald's extension: route lines for a stream shared among a browser's tabs. */
+    static final String ROUTE = "herald-route";
 
     private SubscribeQuery() {
     }
@@ -42,7 +44,18 @@ final class SubscribeQuery {
         Interest interest = v1 ? v1Interest(query, hubUrl) : v0Interest(query);
         String header = request.header(Limits.LAST_EVENT_ID);
         String id = header != null ? header : first(query, v1 ? V1_LAST_EVENT_ID : V0_LAST_EVENT_ID);
-        return new Subscribe(version, interest, Limits.lastEventId(id == null || id.isEmpty() ? null : id), null);
+        return new Subscribe(version, interest, Limits.lastEventId(id == null || id.isEmpty() ? null : id), null,
+                routed(query.get(ROUTE)));
+    }
+
+    private static boolean routed(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return false;
+        }
+        if (values.size() > 1 || !values.getFirst().equals("topics")) {
+            throw MercureException.badRequest(ROUTE + " must be given once, as \"topics\"");
+        }
+        return true;
     }
 
     private static Interest v1Interest(Map<String, List<String>> query, URI hubUrl) {
