@@ -141,7 +141,7 @@ class AgentStreamHttpTest {
     void aLastEventIdWithAKeyNoRunHasStartsARunThatBeginsWithTheLiveRun() {
         app = TestApp.start(dataDir, Map.of("HERALD_AGENT_OFFLINE_DELAY_MS", "0"));
 
-        try (SseRecorder events = ask("What time is it?", KEY, "Last-Event-ID", "zzzzzzzz:99")) {
+        try (SseRecorder events = ask("What time is it?", KEY, "Last-Event-ID", "#zzzzzzzz:99")) {
             SseEvent.Message run = events.nextMessage();
 
             assertThat(run.type()).isNull();
