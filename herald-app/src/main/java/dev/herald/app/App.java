@@ -19,6 +19,7 @@ import dev.herald.htmx.Htmx;
 import dev.herald.htmx.JteRenderer;
 import dev.herald.hub.Hub;
 import dev.herald.jetty.HeraldServer;
+import dev.herald.jetty.SecurityHeaders;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -92,6 +93,8 @@ public final class App implements AutoCloseable {
                     .port(config.port())
                     .publisherJwtKey(config.publisherJwtKey())
                     .heartbeat(config.heartbeat())
+                    .securityHeaders(SecurityHeaders.strict())
+                    .crossSiteProtection(true)
                     .snapshotSource(notifications.service())
                     .snapshotSource(chat.service())
                     .snapshotSource(jobs.snapshots())

@@ -1,5 +1,6 @@
 package dev.herald.app;
 
+import dev.herald.jetty.HeraldServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +13,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The real app, wired as {@link Main} wires it, on an ephemeral loopback port, with a client. */
+/**
+ * The real app, wired as {@link Main} wires it, on an ephemeral loopback port, with a client. The
+ * client is not a browser, and says so on its posts ({@link HeraldServer#REQUEST_HEADER}).
+ */
 public final class TestApp implements AutoCloseable {
 
     final Path dataDir;
@@ -90,6 +94,7 @@ public final class TestApp implements AutoCloseable {
             form.append(form.isEmpty() ? "" : "&").append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header(HeraldServer.REQUEST_HEADER, "test")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
         if (user != null) {
@@ -113,6 +118,7 @@ public final class TestApp implements AutoCloseable {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         return send(HttpRequest.newBuilder(uri(path))
+                .header(HeraldServer.REQUEST_HEADER, "test")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
                         HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)))

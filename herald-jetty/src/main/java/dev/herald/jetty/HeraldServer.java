@@ -28,6 +28,14 @@ public interface HeraldServer extends AutoCloseable {
     /** The Mercure hub path: subscribe with GET, publish with POST. */
     String HUB_PATH = "/.well-known/mercure";
 
+    /**
+     * The header a client that is not a browser sends with a state-changing request when the
+     * server {@linkplain Builder#crossSiteProtection refuses cross-site requests}, any value (such
+     * as {@code curl -H 'Herald-Request: 1'}). Browsers need not: they say where a request comes
+     * from ({@code Sec-Fetch-Site}, {@code Origin}). See {@code docs/security.md}.
+     */
+    String REQUEST_HEADER = "Herald-Request";
+
     /** Settings for a server in front of {@code hub}; every setting but the hub has a default. */
     static Builder builder(Hub hub) {
         return new Builder(hub);
@@ -104,6 +112,8 @@ public interface HeraldServer extends AutoCloseable {
         String keyStorePassword;
         Handler handler;
         Duration shutdownGrace = Duration.ofSeconds(5);
+        SecurityHeaders securityHeaders = SecurityHeaders.minimal();
+        boolean crossSiteProtection;
         private SnapshotSource snapshots = SnapshotSource.none();
         final List<StreamListener> streamListeners = new ArrayList<>();
         final List<String> assetRoots = new ArrayList<>(List.of("META-INF/resources/webjars/"));
@@ -209,6 +219,27 @@ public interface HeraldServer extends AutoCloseable {
         public Builder snapshotSource(SnapshotSource source) {
             this.snapshots = snapshots.orElse(Objects.requireNonNull(source, "source"));
             streams.snapshots(snapshots);
+            return this;
+        }
+
+        /**
+         * The headers written on every response (default {@link SecurityHeaders#minimal()}, only
+         * {@code nosniff}); {@link SecurityHeaders#strict()} for pages that keep their scripts and
+         * styles in files. See {@code docs/security.md}.
+         */
+        public Builder securityHeaders(SecurityHeaders headers) {
+            this.securityHeaders = Objects.requireNonNull(headers, "headers");
+            return this;
+        }
+
+        /**
+         * Whether to refuse (403, with the reason) POST, PUT, PATCH and DELETE requests that a
+         * browser says come from another site, and those that say nothing of where they come from
+         * unless they carry {@link #REQUEST_HEADER} (default off). The hub's publish keeps its JWT
+         * rule. See {@code docs/security.md}, "Cross-site requests".
+         */
+        public Builder crossSiteProtection(boolean on) {
+            this.crossSiteProtection = on;
             return this;
         }
 

@@ -49,7 +49,11 @@ final class JettyHeraldServer implements HeraldServer {
             handlers.add(settings.handler);
         }
         server.addBean(streams, false); // found by HeraldServer.stream; its life is close()'s
-        server.setHandler(new Handler.Sequence(handlers));
+        Handler routes = new Handler.Sequence(handlers);
+        if (settings.crossSiteProtection) {
+            routes = new CrossSiteGuard(routes);
+        }
+        server.setHandler(new SecureResponses(settings.securityHeaders, routes)); // outermost: refusals get them too
     }
 
     @Override

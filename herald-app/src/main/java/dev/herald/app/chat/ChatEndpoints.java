@@ -90,7 +90,7 @@ public final class ChatEndpoints {
         if (error != null) {
             throw new BadRequestException(error, null);
         }
-        Response.addCookie(response, Identity.cookie(name));
+        Response.addCookie(response, Identity.cookie(name, request.isSecure()));
         String back = form.getValue("back");
         Responses.seeOther(response, callback, back != null && back.startsWith("/chat/") ? back : "/chat");
     }

@@ -2,6 +2,7 @@ package dev.herald.app.home;
 
 import dev.herald.app.notifications.NotificationService;
 import dev.herald.app.notifications.Unread;
+import dev.herald.app.web.AppAssets;
 import dev.herald.app.web.Dialects;
 import dev.herald.app.web.Layout;
 import dev.herald.app.web.Responses;
@@ -33,7 +34,9 @@ public final class HomeEndpoints {
 
     /** Adds this feature's routes. */
     public Router.Builder routes(Router.Builder router) {
-        return router.get("/", this::page);
+        return router.get("/", this::page)
+                // Browsers ask for it where no page names an icon (the raw /metrics text).
+                .get("/favicon.ico", (request, response, callback) -> Responses.seeOther(response, callback, AppAssets.FAVICON));
     }
 
     private void page(Request request, Response response, Callback callback) {

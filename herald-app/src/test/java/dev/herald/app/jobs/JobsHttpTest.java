@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.app.TestApp;
 import dev.herald.app.db.Database;
+import dev.herald.jetty.HeraldServer;
 import dev.herald.sse.SseEvent;
 import dev.herald.testing.Await;
 import dev.herald.testing.SseRecorder;
@@ -62,6 +63,7 @@ class JobsHttpTest {
                 + "x".repeat(4 * LIMIT) + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
 
         HttpResponse<String> response = app.send(HttpRequest.newBuilder(app.uri("/jobs"))
+                .header(HeraldServer.REQUEST_HEADER, "test")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(unknownLength(body))
                 .build());
