@@ -2,13 +2,16 @@ package dev.herald.hub;
 
 import dev.herald.sse.SseEvent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -46,23 +49,21 @@ public final class GapRepair {
      * @throws RuntimeException whatever the source throws; no snapshot is then recorded
      */
     public Repair repair(Replay.Gap gap) {
-        List<SseEvent.Message> events = new ArrayList<>();
-        Map<String, Long> taken = new HashMap<>();
+        Map<String, SnapshotSource.Snapshot> taken = new TreeMap<>();
         Set<String> lost = new LinkedHashSet<>();
         for (String topic : new TreeSet<>(gap.topics())) {
             Optional<SnapshotSource.Snapshot> snapshot = source.snapshot(topic);
             if (snapshot.isPresent()) {
-                events.addAll(snapshot.get().events());
-                taken.put(topic, snapshot.get().sequence());
+                taken.put(topic, snapshot.get());
             } else {
                 lost.add(topic);
             }
         }
-        snapshotAt.putAll(taken);
+        taken.forEach((topic, snapshot) -> snapshotAt.put(topic, snapshot.sequence()));
         Optional<Replay.Gap> left = lost.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new Replay.Gap(gap.reason(), gap.lastEventId(), lost, List.of()));
-        return new Repair(events, left);
+        return new Repair(taken, left);
     }
 
     /** True if and only if every subscribed topic of {@code event} was snapshotted at or after it. */
@@ -87,14 +88,21 @@ public final class GapRepair {
     /**
      * What a stream writes in place of a gap.
      *
-     * @param snapshots the snapshot events, to write first
-     * @param lost      the gap of the topics no snapshot covered, to report as such; empty when
-     *                  every topic was re-rendered
+     * @param byTopic the snapshot of each re-rendered topic, in the order of the topics' names
+     * @param lost    the gap of the topics no snapshot covered, to report as such; empty when
+     *                every topic was re-rendered
      */
-    public record Repair(List<SseEvent.Message> snapshots, Optional<Replay.Gap> lost) {
+    public record Repair(Map<String, SnapshotSource.Snapshot> byTopic, Optional<Replay.Gap> lost) {
         public Repair {
-            snapshots = List.copyOf(snapshots);
+            byTopic = Collections.unmodifiableMap(new LinkedHashMap<>(byTopic));
             Objects.requireNonNull(lost, "lost");
+        }
+
+        /** The snapshot events of every re-rendered topic, to write first, in the order of {@link #byTopic}. */
+        public List<SseEvent.Message> snapshots() {
+            List<SseEvent.Message> events = new ArrayList<>();
+            byTopic.values().forEach(snapshot -> events.addAll(snapshot.events()));
+            return List.copyOf(events);
         }
     }
 }

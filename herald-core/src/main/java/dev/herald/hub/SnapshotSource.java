@@ -68,7 +68,7 @@ public interface SnapshotSource {
         }
 
         /** The position as a number, comparable to {@link HubEvent#position()}. */
-        long sequence() {
+        public long sequence() {
             return HubId.positionOf(position);
         }
     }

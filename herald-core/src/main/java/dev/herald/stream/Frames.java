@@ -4,11 +4,13 @@ import dev.herald.hub.Delivery;
 import dev.herald.hub.GapRepair;
 import dev.herald.hub.HubEvent;
 import dev.herald.hub.Replay;
+import dev.herald.hub.SnapshotSource;
 import dev.herald.sse.SseEncoder;
 import dev.herald.sse.SseEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -52,7 +54,8 @@ final class Frames {
         out.writeBytes(retryFrame);
         boolean last = false;
         for (SseEvent.Message event : plan.first()) {
-            out.writeBytes(SseEncoder.encode(event));
+            byte[] bytes = SseEncoder.encode(event);
+            out.writeBytes(plan.routed() ? Routes.toEveryPage(bytes) : bytes);
             if (plan.endsAfter(event)) {
                 last = true;
                 break;
@@ -81,24 +84,29 @@ final class Frames {
      * @param repair     the stream's gap repair; {@code null} when it never had a gap (then it must
      *                   not have one now, see {@link #needsRepair})
      * @param gapNotice  how a gap no snapshot covers is told to the client
+     * @param routes     the route lines of a routed plan's events
      */
-    static Frame of(List<Delivery> batch, GapRepair repair, StreamPlan plan, Function<Replay.Gap, byte[]> gapNotice) {
+    static Frame of(List<Delivery> batch, GapRepair repair, StreamPlan plan, Function<Replay.Gap, byte[]> gapNotice,
+                    Routes routes) {
         if (batch.size() == 1 && batch.getFirst() instanceof HubEvent event && !covered(repair, event)
                 && !plan.endsAfter(event.message())) {
-            return new Frame(event.frame(), false);
+            return new Frame(plan.routed()
+                    ? ByteBuffer.wrap(routes.of(event, plan.topics())).asReadOnlyBuffer()
+                    : event.frame(), false);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(size(batch));
         for (Delivery delivery : batch) {
             boolean ends = switch (delivery) {
                 case HubEvent event -> {
                     if (!covered(repair, event)) {
-                        out.writeBytes(event.wire());
+                        out.writeBytes(plan.routed() ? routes.of(event, plan.topics()) : event.wire());
                     }
                     yield plan.endsAfter(event.message());
                 }
                 case Replay.Gap gap -> repaired(gap, repair, plan, gapNotice, out);
                 case Delivery.Shutdown shutdown -> {
-                    out.writeBytes(SseEncoder.encode(shutdown.finalEvent()));
+                    byte[] bytes = SseEncoder.encode(shutdown.finalEvent());
+                    out.writeBytes(plan.routed() ? Routes.toEveryPage(bytes) : bytes);
                     yield true;
                 }
                 case Delivery.Overflow overflow -> true;
@@ -122,16 +130,25 @@ final class Frames {
             repaired = repair.repair(gap);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "snapshot of " + gap.topics() + " failed: reporting the gap instead", e);
-            out.writeBytes(gapNotice.apply(gap));
+            out.writeBytes(notice(gap, plan, gapNotice));
             return false;
         }
         boolean ends = false;
-        for (SseEvent.Message event : repaired.snapshots()) {
-            out.writeBytes(SseEncoder.encode(event));
-            ends |= plan.endsAfter(event);
+        for (Map.Entry<String, SnapshotSource.Snapshot> snapshot : repaired.byTopic().entrySet()) {
+            for (SseEvent.Message event : snapshot.getValue().events()) {
+                byte[] bytes = SseEncoder.encode(event);
+                out.writeBytes(plan.routed() ? Routes.snapshot(snapshot.getKey(), snapshot.getValue().sequence(), bytes) : bytes);
+                ends |= plan.endsAfter(event);
+            }
         }
-        repaired.lost().ifPresent(lost -> out.writeBytes(gapNotice.apply(lost)));
+        repaired.lost().ifPresent(lost -> out.writeBytes(notice(lost, plan, gapNotice)));
         return ends;
+    }
+
+    /** The notice of a gap no snapshot covers; routed to the pages of its topics. */
+    private static byte[] notice(Replay.Gap gap, StreamPlan plan, Function<Replay.Gap, byte[]> gapNotice) {
+        byte[] bytes = gapNotice.apply(gap);
+        return plan.routed() ? Routes.toTopics(gap.topics(), bytes) : bytes;
     }
 
     private static int size(List<Delivery> batch) {

@@ -250,7 +250,7 @@ final class SseStream implements StreamWriter.Stream, Outbox.Listener, StreamSin
                 repair(batch);
                 return;
             }
-            Frames.Frame frame = Frames.of(batch, repair, plan, pool.gapNotice());
+            Frames.Frame frame = Frames.of(batch, repair, plan, pool.gapNotice(), pool.routes());
             if (frame.bytes().hasRemaining() || frame.last()) {
                 write(frame); // else every event was in a snapshot already
             }
@@ -287,7 +287,7 @@ final class SseStream implements StreamWriter.Stream, Outbox.Listener, StreamSin
         GapRepair gapRepair = repair;
         pool.blocking().execute(() -> {
             try {
-                repaired = Frames.of(batch, gapRepair, plan, pool.gapNotice());
+                repaired = Frames.of(batch, gapRepair, plan, pool.gapNotice(), pool.routes());
                 signal(REPAIRED);
             } catch (RuntimeException | Error e) {
                 fail(e);

@@ -49,6 +49,7 @@ final class WriterPool implements StreamWriter {
     private final Executor blocking;
     private final Ticker ticker;
     private final Runnable stop;
+    private final Routes routes = new Routes();
 
     private final Set<SseStream> open = ConcurrentHashMap.newKeySet();
     private final LongAdder slowConsumers = new LongAdder();
@@ -191,5 +192,9 @@ final class WriterPool implements StreamWriter {
 
     SnapshotSource snapshots() {
         return snapshots;
+    }
+
+    Routes routes() {
+        return routes;
     }
 }

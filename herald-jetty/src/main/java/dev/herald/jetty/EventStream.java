@@ -28,14 +28,16 @@ public final class EventStream {
     private final List<SseEvent.Message> first;
     private final Set<String> endAfter;
     private final Instant deadline;
+    private final boolean routed;
 
     private EventStream(List<String> topics, String after, List<SseEvent.Message> first, Set<String> endAfter,
-                        Instant deadline) {
+                        Instant deadline, boolean routed) {
         this.topics = topics;
         this.after = after;
         this.first = first;
         this.endAfter = endAfter;
         this.deadline = deadline;
+        this.routed = routed;
     }
 
     /**
@@ -48,7 +50,7 @@ public final class EventStream {
         if (copy.isEmpty() || copy.size() > Limits.MAX_TOPICS) {
             throw new IllegalArgumentException("an event stream has 1 to " + Limits.MAX_TOPICS + " topics, not " + copy.size());
         }
-        return new EventStream(copy, null, List.of(), Set.of(), null);
+        return new EventStream(copy, null, List.of(), Set.of(), null, false);
     }
 
     /**
@@ -57,12 +59,12 @@ public final class EventStream {
      * hub no longer holds is a gap, re-rendered by the server's snapshot sources as for any stream.
      */
     public EventStream after(String lastEventId) {
-        return new EventStream(topics, lastEventId == null || lastEventId.isEmpty() ? null : lastEventId, first, endAfter, deadline);
+        return new EventStream(topics, lastEventId == null || lastEventId.isEmpty() ? null : lastEventId, first, endAfter, deadline, routed);
     }
 
     /** Writes {@code events} first, before any event of the hub (such as the markup the stream then updates). */
     public EventStream startingWith(List<SseEvent.Message> events) {
-        return new EventStream(topics, after, List.copyOf(events), endAfter, deadline);
+        return new EventStream(topics, after, List.copyOf(events), endAfter, deadline, routed);
     }
 
     /**
@@ -74,7 +76,7 @@ public final class EventStream {
         for (String type : types) {
             Objects.requireNonNull(type, "type");
         }
-        return new EventStream(topics, after, first, Set.of(types), deadline);
+        return new EventStream(topics, after, first, Set.of(types), deadline, routed);
     }
 
     /**
@@ -84,7 +86,12 @@ public final class EventStream {
      * after the deadline. A deadline already past ends the stream at once, after its opening.
      */
     public EventStream until(Instant deadline) {
-        return new EventStream(topics, after, first, endAfter, Objects.requireNonNull(deadline, "deadline"));
+        return new EventStream(topics, after, first, endAfter, Objects.requireNonNull(deadline, "deadline"), routed);
+    }
+
+    /** Every event with its route line, for a Mercure subscriber that asked {@code herald-route=topics}. */
+    EventStream routed() {
+        return new EventStream(topics, after, first, endAfter, deadline, true);
     }
 
     List<String> topics() {
@@ -106,5 +113,9 @@ public final class EventStream {
     /** When the stream ends, or {@code null}. */
     Instant deadline() {
         return deadline;
+    }
+
+    boolean isRouted() {
+        return routed;
     }
 }

@@ -53,7 +53,8 @@ final class MercureHandler extends Handler.Abstract {
 
     private void subscribe(Request request, Response response, Callback callback) {
         SubscribeRequest subscribe = SubscribeRequest.from(request);
-        streams.serve(request, response, callback, EventStream.of(subscribe.topics()).after(subscribe.lastEventId()));
+        EventStream stream = EventStream.of(subscribe.topics()).after(subscribe.lastEventId());
+        streams.serve(request, response, callback, subscribe.routed() ? stream.routed() : stream);
     }
 
     private void publish(Request request, Response response, Callback callback) {

@@ -67,8 +67,8 @@ final class Streams implements AutoCloseable {
         Limits.lastEventId(stream.after());
         Set<String> topics = Set.copyOf(stream.topics());
         JettySink sink = new JettySink(response, callback);
-        StreamWriter.Stream writing = writer.open(sink,
-                new StreamPlan(topics, stream.first(), stream.endAfter(), stream.deadline()),
+        StreamPlan plan = new StreamPlan(topics, stream.first(), stream.endAfter(), stream.deadline());
+        StreamWriter.Stream writing = writer.open(sink, stream.isRouted() ? plan.withRoutes() : plan,
                 outbox -> subscribeOrRefuse(stream, outbox));
         sink.takeOverIdleTimeout(request);
         response.setStatus(200);

@@ -11,10 +11,13 @@ import org.eclipse.jetty.util.Fields;
  * @param lastEventId the {@code Last-Event-ID} header, else the {@code lastEventID} query
  *                    parameter (Mercure's name; the htmx 2 SSE extension's own reconnect drops the
  *                    header, htmx-extensions #184), else {@code null}; an empty id counts as none
+ * @param routed      {@code herald-route=topics}: every event names its topics and position in the
+ *                    first line of its data, for a browser sharing the stream among its tabs
  */
-record SubscribeRequest(List<String> topics, String lastEventId) {
+record SubscribeRequest(List<String> topics, String lastEventId, boolean routed) {
 
     static final String LAST_EVENT_ID_PARAMETER = "lastEventID";
+    static final String ROUTE_PARAMETER = "herald-route";
 
     SubscribeRequest {
         topics = List.copyOf(Limits.topics(topics));
@@ -32,6 +35,16 @@ record SubscribeRequest(List<String> topics, String lastEventId) {
         String header = request.getHeaders().get(Limits.LAST_EVENT_ID);
         String id = header != null ? header : query.getValue(LAST_EVENT_ID_PARAMETER);
         List<String> topics = query.getValuesOrEmpty("topic");
-        return new SubscribeRequest(topics, id == null || id.isEmpty() ? null : id);
+        return new SubscribeRequest(topics, id == null || id.isEmpty() ? null : id, routed(query.getValues(ROUTE_PARAMETER)));
+    }
+
+    private static boolean routed(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return false;
+        }
+        if (values.size() > 1 || !values.getFirst().equals("topics")) {
+            throw HttpProblem.badRequest(ROUTE_PARAMETER + " must be given once, as \"topics\"");
+        }
+        return true;
     }
 }
