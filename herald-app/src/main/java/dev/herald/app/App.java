@@ -12,6 +12,7 @@ import dev.herald.app.home.HomeEndpoints;
 import dev.herald.app.jobs.JobListing;
 import dev.herald.app.jobs.JobsEndpoints;
 import dev.herald.app.logs.LogsEndpoints;
+import dev.herald.app.logs.StreamLog;
 import dev.herald.app.notifications.NotificationRepository;
 import dev.herald.app.notifications.NotificationsEndpoints;
 import dev.herald.app.web.Router;
@@ -77,7 +78,8 @@ public final class App implements AutoCloseable {
                     notifications.service());
             opened.push(dashboard);
             Router.Builder routes = Router.builder();
-            new HomeEndpoints(hub, htmx, templates, notifications.service()).routes(routes);
+            HomeEndpoints home = new HomeEndpoints(hub, htmx, templates, notifications.service());
+            home.routes(routes).notFoundPage(home.notFoundPage());
             notifications.routes(routes);
             chat.routes(routes);
             jobs.routes(routes);
@@ -101,6 +103,7 @@ public final class App implements AutoCloseable {
                     .snapshotSource(logs.snapshots())
                     .snapshotSource(agentPages.snapshots())
                     .streamListener(chat.presence())
+                    .streamListener(new StreamLog())
                     .handler(routes.build());
             if (config.tls() != null) {
                 server.tls(config.tls().keystore(), config.tls().password());

@@ -6,6 +6,7 @@ import dev.herald.app.notifications.Unread;
 import dev.herald.app.web.BadRequestException;
 import dev.herald.app.web.Dialects;
 import dev.herald.app.web.Forms;
+import dev.herald.app.web.NotFoundException;
 import dev.herald.app.web.Responses;
 import dev.herald.app.web.Router;
 import dev.herald.htmx.Htmx;
@@ -138,7 +139,7 @@ public final class ChatEndpoints {
     private Room room(String id) {
         try {
             return service.room(Long.parseLong(id == null ? "" : id))
-                    .orElseThrow(() -> new BadRequestException("No room " + id, null));
+                    .orElseThrow(() -> new NotFoundException("No room " + id));
         } catch (NumberFormatException e) {
             throw new BadRequestException("A room id is a number, was " + id, e);
         }

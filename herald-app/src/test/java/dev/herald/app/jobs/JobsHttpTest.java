@@ -83,6 +83,46 @@ class JobsHttpTest {
     }
 
     @Test
+    void aMalformedUploadIsRefusedWithAReasonThatNamesNoJavaClass() throws IOException {
+        app = TestApp.start(dataDir);
+        String[] bodies = {
+                "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nno end boundary",
+                "--b\rContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nx\r\n--b--\r\n",
+                "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\r\nb.txt\"\r\n\r\nx\r\n--b--\r\n",
+                "garbage"};
+        for (String body : bodies) {
+            HttpResponse<String> response = app.send(HttpRequest.newBuilder(app.uri("/jobs"))
+                    .header(HeraldServer.REQUEST_HEADER, "test").header("Content-Type", "multipart/form-data; boundary=b")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.body()).as(body).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z]+|Exception|\\n.");
+        }
+        assertNothingStored();
+    }
+
+    @Test
+    void aHundredThousandCharacterFileNameIsReportedAsALongNameNotAsALargeFile() throws IOException {
+        app = TestApp.start(dataDir);
+
+        HttpResponse<String> response = app.upload("/jobs", "n".repeat(100_000), "tiny".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("The file's name is too long: a part's headers may have 8.0 KiB; nothing was stored.");
+        assertNothingStored();
+    }
+
+    @Test
+    void controlCharactersInAFileNameAreDropped() {
+        app = TestApp.start(dataDir);
+
+        HttpResponse<String> response = app.upload("/jobs", "nul\u0000and\u0007bell.txt", "tiny".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(app.get("/jobs/1").body()).contains("nulandbell.txt");
+        assertThat(app.upload("/jobs", "\u0001\u0002", new byte[1]).body()).isEqualTo("The file's name has no printable character.");
+    }
+
+    @Test
     void aStoredUploadLeadsToItsJobWhichRunsToDoneAndThenRendersStatic() throws Exception {
         app = TestApp.start(dataDir);
         byte[] content = "one two\nthree\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
@@ -155,7 +195,7 @@ class JobsHttpTest {
 
         for (String path : List.of("/jobs/1", "/jobs/2")) {
             String page = app.get(path).body();
-            assertThat(page).contains("data-status=\"failed\"", "Failed: interrupted by a restart").doesNotContain("sse-connect");
+            assertThat(page).contains("data-status=\"failed\"", "Failed: The server restarted while the job ran.").doesNotContain("sse-connect");
         }
     }
 

@@ -57,13 +57,13 @@ class NotificationRepositoryTest {
     }
 
     @Test
-    void newestReturnsTheNewestRowsOldestFirst() {
+    void newestReturnsTheNewestRowsNewestFirst() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(repository.insert(new NotificationDraft("n" + i, ""), T0.plusSeconds(i)).id());
         }
 
-        assertThat(repository.newest(3)).extracting(Notification::id).containsExactlyElementsOf(ids.subList(2, 5));
+        assertThat(repository.newest(3)).extracting(Notification::id).containsExactly(ids.get(4), ids.get(3), ids.get(2));
     }
 
     @Test

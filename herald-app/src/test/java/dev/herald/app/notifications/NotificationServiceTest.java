@@ -66,15 +66,32 @@ class NotificationServiceTest {
     }
 
     @Test
-    void markingAllReadPublishesAZeroCounter() {
+    void markingAllReadPublishesTheListAsReadAndAnEmptyCounter() {
         service.post(new NotificationDraft("a", ""));
         PageWatch watch = PageWatch.open(service, hub);
 
         assertThat(service.markAllRead()).isEqualTo(1);
 
-        assertThat(watch.events).extracting(e -> e.message().data())
-                .containsExactly("<div hx-swap-oob=\"innerHTML:#unread-count\">0</div>");
+        assertThat(watch.events).extracting(e -> e.message().type()).containsExactly("read", "unread");
+        assertThat(watch.events.get(0).message().data()).contains("hx-swap-oob=\"innerHTML:#notifications\"",
+                "class=\"card notification read\"").doesNotContain("Mark read");
+        assertThat(watch.events.get(1).message().data()).isEqualTo("<div hx-swap-oob=\"innerHTML:#unread-count\"></div>");
         assertThat(service.page().unread()).isZero();
+    }
+
+    @Test
+    void markingOneReadReplacesItsItemAndCountsDown() {
+        Notification first = service.post(new NotificationDraft("a", ""));
+        service.post(new NotificationDraft("b", ""));
+        PageWatch watch = PageWatch.open(service, hub);
+
+        assertThat(service.markRead(first.id())).isTrue();
+        assertThat(service.markRead(99)).isFalse();
+
+        assertThat(watch.events).extracting(e -> e.message().type()).containsExactly("read", "unread");
+        assertThat(watch.events.get(0).message().data()).contains("hx-swap-oob=\"outerHTML:#" + first.domId() + "\"",
+                "class=\"card notification read\"");
+        assertThat(watch.events.get(1).message().data()).isEqualTo("<div hx-swap-oob=\"innerHTML:#unread-count\">1</div>");
     }
 
     @Test
