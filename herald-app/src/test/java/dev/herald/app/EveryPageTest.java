@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every page of the app in Chromium, on a desktop and on a phone, in both htmx dialects: the strict
  * Content-Security-Policy is met (no violation, so htmx, the SSE extensions and hyperscript run
- * without inline script or style) and nothing the page asks for fails (the favicon included). Screenshots go to {@code target/screenshots/every-page/}.
+ * without inline script or style), nothing the page asks for fails (the favicon included), and the
+ * page fits the phone's width. Screenshots go to {@code target/screenshots/every-page/}.
  */
 @ExtendWith(BrowserKit.class)
 class EveryPageTest {
@@ -34,7 +35,7 @@ class EveryPageTest {
     }
 
     @Test
-    void everyPageMeetsThePolicy(Browser browser) {
+    void everyPageMeetsThePolicyAndFitsAPhone(Browser browser) {
         app().postNotification("Deploy finished", "All green.");
         long room = app().createRoom("general");
         app().say("ada", room, "Hello, a long word: " + "x".repeat(80));
@@ -86,6 +87,12 @@ class EveryPageTest {
         page.waitForFunction("() => [...document.querySelectorAll('[sse-connect], [hx-sse\\\\:connect]')]"
                 + ".every(e => ['open', 'closed'].includes(e.dataset.sseState))");
         BrowserKit.screenshot(page, "every-page/" + name(path) + "-htmx" + dialect + (phone ? "-phone" : "-desktop"));
+        if (phone) {
+            int width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
+            if (width > PHONE_WIDTH) {
+                problems.add(where + ": " + width + " px wide");
+            }
+        }
         page.close();
         return problems;
     }
