@@ -194,6 +194,22 @@ class ChatPageTest {
         assertThat(page.locator("#messages > li")).hasCount(1); // an empty message is not sent
     }
 
+    @ParameterizedTest(name = "htmx {0}")
+    @ValueSource(strings = {"2", "4"})
+    void someoneWhoLeavesTheRoomDropsOutWithinTheGraceNotAfterTheServerNoticesTheirStream(String htmx,
+            BrowserContext alice, BrowserContext bob) {
+        // A heartbeat far longer than the assertion waits: only the page's leave beacon can explain it.
+        start(Map.of("HERALD_HEARTBEAT_SECONDS", "120"));
+        long room = app.createRoom("general");
+        Page a = open(alice, "alice", room, htmx);
+        Page b = open(bob, "bob", room, htmx);
+        assertThat(a.locator("#presence li")).hasText(new String[] {"alice", "bob"});
+
+        b.navigate(app.uri("/").toString());
+
+        assertThat(a.locator("#presence li")).hasText(new String[] {"alice"});
+    }
+
     private Page open(BrowserContext context, String user, long room, String htmx) {
         context.addCookies(List.of(new Cookie("herald-user", user).setUrl(app.uri("/").toString())));
         Page page = context.newPage();

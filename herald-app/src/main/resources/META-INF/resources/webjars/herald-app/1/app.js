@@ -6,6 +6,9 @@
  *   [data-drop-dataless-events]   SSE events without data are not swapped: the EventSource's own
  *                                 connection errors are dispatched as "error" too (htmx 2)
  *   textarea[data-enter-sends]    Enter submits the form, Shift+Enter starts a new line
+ *   [data-leave-beacon]           posted to when the page goes away (closed, reloaded, left): the
+ *                                 chat room's presence drops the page now, not when the server
+ *                                 notices its stream ended
  */
 (function () {
   'use strict'
@@ -28,6 +31,11 @@
 
   document.addEventListener('htmx:sseBeforeMessage', function (event) {
     if (event.target.closest('[data-drop-dataless-events]') && event.detail.data === undefined) event.preventDefault()
+  })
+
+  window.addEventListener('pagehide', function () {
+    var leaving = document.querySelector('[data-leave-beacon]')
+    if (leaving && navigator.sendBeacon) navigator.sendBeacon(leaving.getAttribute('data-leave-beacon'))
   })
 
   document.addEventListener('keydown', function (event) {
