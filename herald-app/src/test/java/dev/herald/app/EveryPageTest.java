@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
 import dev.herald.testing.BrowserKit;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,8 @@ class EveryPageTest {
                         .setViewportSize(phone ? PHONE_WIDTH : 1280, phone ? PHONE_HEIGHT : 900).setIsMobile(phone)
                         .setHasTouch(phone))) {
                     context.setDefaultTimeout(BrowserKit.TIMEOUT.toMillis());
+                    // A chat name, so that the room's own page shows (not the name form).
+                    context.addCookies(List.of(new Cookie("herald-user", "ada").setUrl(app().uri("/").toString())));
                     for (String path : pages) {
                         problems.addAll(visit(context, path, dialect, phone));
                     }
