@@ -80,6 +80,20 @@ class NotificationRepositoryTest {
     }
 
     @Test
+    void markReadMarksOneRowOnceAndSaysWhenThereIsNone() {
+        Notification one = repository.insert(new NotificationDraft("one", ""), T0);
+        Notification two = repository.insert(new NotificationDraft("two", ""), T0);
+
+        assertThat(repository.markRead(one.id(), T0.plusSeconds(60))).hasValueSatisfying(
+                read -> assertThat(read.readAt()).isEqualTo(T0.plusSeconds(60)));
+        assertThat(repository.markRead(one.id(), T0.plusSeconds(120))).as("read already: kept as it was")
+                .hasValueSatisfying(read -> assertThat(read.readAt()).isEqualTo(T0.plusSeconds(60)));
+        assertThat(repository.markRead(99, T0)).isEmpty();
+        assertThat(repository.countUnread()).isEqualTo(1);
+        assertThat(repository.newest(10)).extracting(Notification::id).containsExactly(two.id(), one.id());
+    }
+
+    @Test
     void concurrentInsertsOnVirtualThreadsAreAllStoredWithDistinctIds() throws Exception {
         List<Future<Notification>> inserts = new ArrayList<>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {

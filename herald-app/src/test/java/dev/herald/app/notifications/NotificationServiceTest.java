@@ -101,7 +101,7 @@ class NotificationServiceTest {
 
         PageWatch watch = PageWatch.open(service, hub);
 
-        assertThat(watch.page.notifications()).containsExactly(first, second);
+        assertThat(watch.page.notifications()).as("newest first").containsExactly(second, first);
         assertThat(watch.page.unread()).isEqualTo(2);
         assertThat(watch.events).isEmpty();
     }
@@ -153,7 +153,7 @@ class NotificationServiceTest {
         assertThat(watches).hasSizeGreaterThan(2);
         for (PageWatch watch : watches) {
             assertThat(watch.gaps).isEmpty();
-            assertThat(watch.historyThenLiveIds()).as("history + stream of a page at %s", watch.page.position())
+            assertThat(watch.shownIds()).as("history + stream of a page at %s, newest first", watch.page.position())
                     .containsExactlyElementsOf(all);
             assertThat(watch.lastCount()).isEqualTo(posters * postsEach);
         }
@@ -176,12 +176,13 @@ class NotificationServiceTest {
             return watch;
         }
 
-        List<Long> historyThenLiveIds() {
+        /** The ids as the page shows them: its history (newest first), each live item put first. */
+        List<Long> shownIds() {
             List<Long> ids = new ArrayList<>(page.notifications().stream().map(Notification::id).toList());
             synchronized (events) {
                 for (HubEvent e : events) {
                     if (e.message().type().equals(NotificationService.ITEM_EVENT)) {
-                        ids.add(Long.parseLong(find(ITEM_ID, e.message().data())));
+                        ids.addFirst(Long.parseLong(find(ITEM_ID, e.message().data())));
                     }
                 }
             }

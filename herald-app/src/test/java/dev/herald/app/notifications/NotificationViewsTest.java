@@ -21,7 +21,7 @@ class NotificationViewsTest {
     void anItemIsExactlyOneListElementWithAStableId() {
         String item = views.item(new Notification(42, "Deploy", "", T0, null));
 
-        assertThat(item).startsWith("<li class=\"card notification\" id=\"notification-42\">").endsWith("</li>");
+        assertThat(item).startsWith("<li class=\"card notification unread\" id=\"notification-42\">").endsWith("</li>");
     }
 
     @Test
