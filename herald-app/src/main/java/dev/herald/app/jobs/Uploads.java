@@ -70,12 +70,8 @@ final class Uploads {
                 parts.close();
                 throw new UploadRefusedException(HttpStatus.BAD_REQUEST_400, "Choose a file to upload.", null);
             }
-            // Shown, never used as a path; control characters (NUL, CR, LF) would break a line or a PostgreSQL text.
-            String name = part.getFileName().replaceAll("\\p{Cntrl}", "").strip();
-            if (name.isEmpty()) {
-                parts.close();
-                throw new UploadRefusedException(HttpStatus.BAD_REQUEST_400, "The file's name has no printable character.", null);
-            }
+            // Shown, never used as a path. Jetty's parser refuses control characters in a part's headers.
+            String name = part.getFileName().strip();
             return new ReceivedUpload(parts, part, name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name,
                     directory);
         } catch (RuntimeException e) {

@@ -112,19 +112,16 @@ class JobsHttpTest {
     }
 
     @Test
-    void controlCharactersInAFileNameAreRefusedOrDropped() throws IOException {
+    void controlCharactersInAFileNameAreRefusedWithAClearReason() throws IOException {
         app = TestApp.start(dataDir);
 
-        // NUL and the like are refused by the multipart parser: a clear 400, nothing stored.
-        HttpResponse<String> nul = app.upload("/jobs", "nul\u0000and\u0007bell.txt", "tiny".getBytes(StandardCharsets.UTF_8));
-        assertThat(nul.statusCode()).isEqualTo(400);
-        assertThat(nul.body()).startsWith("The upload is not valid multipart/form-data (").doesNotContain("Exception");
+        for (String name : new String[] {"nul\u0000.txt", "bell\u0007.txt", "tab\there.txt", "del\u007f.txt"}) {
+            HttpResponse<String> response = app.upload("/jobs", name, "tiny".getBytes(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(name).isEqualTo(400);
+            assertThat(response.body()).as(name).startsWith("The upload is not valid multipart/form-data (")
+                    .endsWith("); nothing was stored.").doesNotContain("Exception", "java.", "org.");
+        }
         assertNothingStored();
-        // What a header may hold (a tab, DEL) is kept out of the name shown.
-        HttpResponse<String> tab = app.upload("/jobs", "tab\there\u007f.txt", "tiny".getBytes(StandardCharsets.UTF_8));
-        assertThat(tab.statusCode()).isEqualTo(303);
-        assertThat(app.get("/jobs/1").body()).contains("tabhere.txt");
-        assertThat(app.upload("/jobs", "\t\u007f", new byte[1]).body()).isEqualTo("The file's name has no printable character.");
     }
 
     @Test
