@@ -2,16 +2,14 @@ package dev.herald.hub;
 
 import dev.herald.sse.SseEncoder;
 import dev.herald.sse.SseEvent;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,26 +21,18 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class LocalHub implements Hub {
 
-    /** Longest topic name accepted, in chars: topics are keys in memory and in every log. */
-    static final int MAX_TOPIC_LENGTH = 1024;
-
     private final ReentrantLock lock = new ReentrantLock();
     private final String epoch = HubId.newEpoch();
     private final int maxEventsPerTopic;
     private final long maxBytesPerTopic;
 
     // All guarded by lock.
-    private final Map<String, Topic> topics = new HashMap<>();
-    private final Map<String, Long> publisherIds = new HashMap<>();
-    private final Set<LocalSubscription> subscriptions = new LinkedHashSet<>();
+    private final Map<String, RingEventLog> logs = new HashMap<>();
+    /** Each publisher id's events still in a log, oldest first: ids may repeat, the earliest held one resumes. */
+    private final Map<String, ArrayDeque<Long>> publisherIds = new HashMap<>();
+    private final Fanout fanout = new Fanout();
     private long position;
     private boolean closed;
-
-    // Written under the lock (publish holds it anyway), read without it by stats().
-    private final LongAdder eventsPublished = new LongAdder();
-    private final LongAdder bytesPublished = new LongAdder();
-    private final LongAdder eventsDelivered = new LongAdder();
-    private final LongAdder bytesDelivered = new LongAdder();
 
     LocalHub(Hub.Builder settings) {
         this.maxEventsPerTopic = settings.maxEventsPerTopic;
@@ -50,41 +40,24 @@ final class LocalHub implements Hub {
     }
 
     @Override
-    public String publish(Collection<String> topicNames, SseEvent.Message message, String conflationKey) {
-        Set<String> names = checkTopics(topicNames);
-        String publisherId = message.id();
-        if ("".equals(publisherId)) {
-            // On the wire "id:" with no value clears the client's last event id: it could never resume.
-            throw new IllegalArgumentException("event id is empty: leave it unset and the hub assigns one");
-        }
-        if (publisherId != null && HubId.hasShape(publisherId)) {
-            throw new IllegalArgumentException("event id \"" + publisherId
-                    + "\" has the form of a hub-assigned id (<epoch>:<position>); choose another");
-        }
-        byte[] body = SseEncoder.encode(message);
+    public String publish(Publication publication) {
+        Set<String> names = TopicNames.checkPublished(publication.topics());
+        String publisherId = HubId.checkPublisherId(publication.message().id());
+        byte[] body = SseEncoder.encode(publication.message());
         lock.lock();
         try {
             if (closed) {
                 throw new HubClosedException();
             }
-            if (publisherId != null && publisherIds.containsKey(publisherId)) {
-                throw new IllegalArgumentException("event id \"" + publisherId + "\" is already in the log");
-            }
             long at = ++position;
-            HubEvent event = publisherId != null
-                    ? new HubEvent(at, names, message, body, conflationKey)
-                    : withHubId(at, names, message, body, conflationKey);
+            HubEvent event = HubEvent.encoded(epoch, at, names, publication, body);
             if (publisherId != null) {
-                publisherIds.put(publisherId, at);
+                publisherIds.computeIfAbsent(publisherId, id -> new ArrayDeque<>(1)).addLast(at);
             }
             for (String name : names) {
-                topics.computeIfAbsent(name, this::newTopic).log.append(event, this::forgetIfGone);
+                logs.computeIfAbsent(name, this::newLog).append(event, this::forgetIfGone);
             }
-            int reached = fanOut(event);
-            eventsPublished.increment();
-            bytesPublished.add(event.size());
-            eventsDelivered.add(reached);
-            bytesDelivered.add((long) reached * event.size());
+            fanout.fanOut(event);
             return event.id();
         } finally {
             lock.unlock();
@@ -92,19 +65,15 @@ final class LocalHub implements Hub {
     }
 
     @Override
-    public Subscription subscribe(Collection<String> topicNames, String lastEventId, Subscriber subscriber) {
-        Set<String> names = checkTopics(topicNames);
+    public Subscription subscribe(Interest interest, String lastEventId, Subscriber subscriber) {
+        TopicNames.checkSubscribed(interest);
         lock.lock();
         try {
             if (closed) {
                 throw new HubClosedException();
             }
-            Replay replay = lastEventId == null ? new Replay.Exact(List.of()) : replayAfter(lastEventId, names);
-            LocalSubscription subscription = new LocalSubscription(names, subscriber, position);
-            for (String name : names) {
-                topics.computeIfAbsent(name, this::newTopic).subscribers.add(subscription);
-            }
-            subscriptions.add(subscription);
+            Replay replay = lastEventId == null ? new Replay.Exact(List.of()) : replayAfter(lastEventId, interest);
+            Subscription subscription = fanout.add(interest, subscriber, position, this::unsubscribe);
             subscriber.onReplay(replay);
             return subscription;
         } finally {
@@ -126,7 +95,7 @@ final class LocalHub implements Hub {
     public int subscriberCount() {
         lock.lock();
         try {
-            return subscriptions.size();
+            return fanout.size();
         } finally {
             lock.unlock();
         }
@@ -134,18 +103,12 @@ final class LocalHub implements Hub {
 
     @Override
     public HubStats stats() {
-        Map<String, Integer> byTopic = new TreeMap<>();
         lock.lock();
         try {
-            topics.forEach((name, topic) -> {
-                if (!topic.subscribers.isEmpty()) {
-                    byTopic.put(name, topic.subscribers.size());
-                }
-            });
+            return fanout.stats();
         } finally {
             lock.unlock();
         }
-        return new HubStats(eventsPublished.sum(), bytesPublished.sum(), eventsDelivered.sum(), bytesDelivered.sum(), byTopic);
     }
 
     @Override
@@ -156,175 +119,79 @@ final class LocalHub implements Hub {
                 return;
             }
             closed = true;
-            for (LocalSubscription s : subscriptions) {
-                s.subscriber.onShutdown(finalEvent);
-            }
-            subscriptions.clear();
-            topics.values().forEach(t -> t.subscribers.clear());
+            fanout.endAll(finalEvent);
         } finally {
             lock.unlock();
         }
     }
 
-    private HubEvent withHubId(long at, Set<String> names, SseEvent.Message message, byte[] body, String conflationKey) {
-        String id = HubId.format(epoch, at);
-        byte[] idLine = ("id: " + id + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] wire = new byte[idLine.length + body.length];
-        System.arraycopy(idLine, 0, wire, 0, idLine.length);
-        System.arraycopy(body, 0, wire, idLine.length, body.length);
-        return new HubEvent(at, names, message.withId(id), wire, conflationKey);
-    }
-
-    /** Hands {@code event} to each of its topics' subscribers once; returns how many it reached. */
-    private int fanOut(HubEvent event) {
-        int reached = 0;
-        for (String name : event.topics()) {
-            for (LocalSubscription s : topics.get(name).subscribers) {
-                // A subscriber of several of the event's topics is reached through each: once is enough.
-                if (s.lastPosition < event.position()) {
-                    s.lastPosition = event.position();
-                    s.subscriber.onEvent(event);
-                    reached++;
-                }
-            }
-        }
-        return reached;
-    }
-
-    private Replay replayAfter(String lastEventId, Set<String> names) {
-        long after;
-        if (HubId.hasShape(lastEventId)) {
-            if (!HubId.epochOf(lastEventId).equals(epoch)) {
-                return new Replay.Gap(Replay.Reason.EARLIER_EPOCH, lastEventId, names, List.of());
-            }
-            after = HubId.positionOf(lastEventId);
-            if (after > position) {
-                return new Replay.Gap(Replay.Reason.UNKNOWN_ID, lastEventId, names, List.of());
-            }
-        } else {
-            Long indexed = publisherIds.get(lastEventId);
-            if (indexed == null) {
-                return new Replay.Gap(Replay.Reason.UNKNOWN_ID, lastEventId, names, List.of());
-            }
-            after = indexed;
+    private Replay replayAfter(String lastEventId, Interest interest) {
+        Set<String> names = interest.isWide() ? coveredTopics(interest) : interest.topics();
+        Resume resume = Resume.from(lastEventId, epoch, position, this::earliestHeld, names);
+        if (resume.gap() != null) {
+            return resume.gap();
         }
         Set<String> lost = new LinkedHashSet<>();
         List<HubEvent> events = new ArrayList<>();
         for (String name : names) {
-            Topic topic = topics.get(name);
-            if (topic == null) {
+            RingEventLog log = logs.get(name);
+            if (log == null) {
                 continue;
             }
-            if (topic.log.lastEvictedPosition() > after) {
+            if (resume.after() > 0 && log.lastEvictedPosition() > resume.after()) {
                 lost.add(name);
             } else {
-                topic.log.addEventsAfter(after, events);
+                log.addEventsAfter(resume.after(), events);
             }
         }
-        if (names.size() > 1) {
-            events.sort((a, b) -> Long.compare(a.position(), b.position()));
-            dropRepeats(events);
-        }
-        return lost.isEmpty()
-                ? new Replay.Exact(events)
-                : new Replay.Gap(Replay.Reason.EXPIRED, lastEventId, lost, events);
+        return resume.replay(lastEventId, interest, events, lost);
     }
 
-    /** In a list sorted by position, keeps one of each event published to several topics. */
-    private static void dropRepeats(List<HubEvent> sorted) {
-        int kept = 0;
-        for (HubEvent e : sorted) {
-            if (kept == 0 || sorted.get(kept - 1).position() != e.position()) {
-                sorted.set(kept++, e);
+    private OptionalLong earliestHeld(String publisherId) {
+        ArrayDeque<Long> indexed = publisherIds.get(publisherId);
+        return indexed == null ? OptionalLong.empty() : OptionalLong.of(indexed.peekFirst());
+    }
+
+    /** The topics with a log that a wide interest covers; a scan of every topic, done once per resume. */
+    private Set<String> coveredTopics(Interest interest) {
+        Set<String> covered = new LinkedHashSet<>(interest.topics());
+        for (String name : logs.keySet()) {
+            if (interest.covers(name)) {
+                covered.add(name);
             }
         }
-        sorted.subList(kept, sorted.size()).clear();
+        return covered;
     }
 
-    /** A publisher id stays resolvable while any log holds its event. */
+    /** A publisher id stays resolvable while any log holds one of its events. */
     private void forgetIfGone(HubEvent evicted) {
         String id = evicted.id();
-        Long indexed = publisherIds.get(id);
-        if (indexed == null || indexed != evicted.position()) {
+        ArrayDeque<Long> indexed = publisherIds.get(id);
+        if (indexed == null || !indexed.contains(evicted.position())) {
             return;
         }
         for (String name : evicted.topics()) {
-            Topic topic = topics.get(name);
-            if (topic != null && topic.log.holds(evicted.position())) {
+            RingEventLog log = logs.get(name);
+            if (log != null && log.holds(evicted.position())) {
                 return;
             }
         }
-        publisherIds.remove(id);
+        indexed.remove(evicted.position());
+        if (indexed.isEmpty()) {
+            publisherIds.remove(id);
+        }
     }
 
-    private void unsubscribe(LocalSubscription subscription) {
+    private void unsubscribe(Fanout.Member member) {
         lock.lock();
         try {
-            if (!subscriptions.remove(subscription)) {
-                return;
-            }
-            for (String name : subscription.topics) {
-                Topic topic = topics.get(name);
-                topic.subscribers.remove(subscription);
-                if (topic.subscribers.isEmpty() && topic.log.size() == 0) {
-                    topics.remove(name);
-                }
-            }
+            fanout.remove(member);
         } finally {
             lock.unlock();
         }
     }
 
-    private Topic newTopic(String name) {
-        return new Topic(new RingEventLog(maxEventsPerTopic, maxBytesPerTopic));
-    }
-
-    private static Set<String> checkTopics(Collection<String> names) {
-        if (names == null || names.isEmpty()) {
-            throw new IllegalArgumentException("at least one topic is required");
-        }
-        Set<String> checked = new LinkedHashSet<>();
-        for (String name : names) {
-            if (name == null || name.isEmpty()) {
-                throw new IllegalArgumentException("a topic name is empty");
-            }
-            if (name.length() > MAX_TOPIC_LENGTH) {
-                throw new IllegalArgumentException("topic name is " + name.length()
-                        + " chars long, longer than the limit of " + MAX_TOPIC_LENGTH);
-            }
-            checked.add(name);
-        }
-        return Set.copyOf(checked);
-    }
-
-    private static final class Topic {
-        final RingEventLog log;
-        final Set<LocalSubscription> subscribers = new LinkedHashSet<>();
-
-        Topic(RingEventLog log) {
-            this.log = log;
-        }
-    }
-
-    private final class LocalSubscription implements Subscription {
-        final Set<String> topics;
-        final Subscriber subscriber;
-        long lastPosition; // guarded by the hub's lock
-
-        LocalSubscription(Set<String> topics, Subscriber subscriber, long position) {
-            this.topics = topics;
-            this.subscriber = subscriber;
-            this.lastPosition = position;
-        }
-
-        @Override
-        public Set<String> topics() {
-            return topics;
-        }
-
-        @Override
-        public void close() {
-            unsubscribe(this);
-        }
+    private RingEventLog newLog(String name) {
+        return new RingEventLog(maxEventsPerTopic, maxBytesPerTopic);
     }
 }
