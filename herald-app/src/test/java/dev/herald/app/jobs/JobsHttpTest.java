@@ -91,7 +91,7 @@ class JobsHttpTest {
                 "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\r\nb.txt\"\r\n\r\nx\r\n--b--\r\n",
                 "garbage"};
         for (String body : bodies) {
-            HttpResponse<String> response = app.send(HttpRequest.newBuilder(app.uri("/jobs"))
+            HttpResponse<String> response = app.sendAlone(HttpRequest.newBuilder(app.uri("/jobs"))
                     .header(HeraldServer.REQUEST_HEADER, "test").header("Content-Type", "multipart/form-data; boundary=b")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build());
             assertThat(response.statusCode()).as(body).isEqualTo(400);
@@ -116,7 +116,7 @@ class JobsHttpTest {
         app = TestApp.start(dataDir);
 
         for (String name : new String[] {"nul\u0000.txt", "bell\u0007.txt", "tab\there.txt", "del\u007f.txt"}) {
-            HttpResponse<String> response = app.upload("/jobs", name, "tiny".getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = app.sendAlone(app.uploadRequest("/jobs", name, "tiny".getBytes(StandardCharsets.UTF_8)));
             assertThat(response.statusCode()).as(name).isEqualTo(400);
             assertThat(response.body()).as(name).startsWith("The upload is not valid multipart/form-data (")
                     .endsWith("); nothing was stored.").doesNotContain("Exception", "java.", "org.");
