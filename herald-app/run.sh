@@ -5,9 +5,10 @@
 # process (exec): Ctrl-C stops it gracefully, and nothing else is built after it stops.
 set -e
 cd "$(dirname "$0")/.."
+. .mvn/find-jdk.sh # a JDK >= 21 even where the default java is older, as ./mvnw does
 jar=herald-app/target/herald-app.jar
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml herald-core herald-htmx herald-jetty herald-app -path '*/target' -prune \
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml herald-core herald-htmx herald-jetty herald-mercure herald-redis herald-app -path '*/target' -prune \
         -o -type f -newer "$jar" \( -path '*/src/main/*' -o -name pom.xml \) -print | head -n 1)" ]; then
     ./mvnw -B -q -ntp -pl herald-app -am package -DskipTests
 fi
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar "$jar" "$@"
+exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"
