@@ -2,7 +2,7 @@
 # Runs the bench: starts each server on loopback, runs the same scenarios against it with the load
 # generator, stops it, and prints the table of figures and ratios (see BENCHMARKS.md).
 #
-#   herald-bench/run.sh [server...]      servers: herald herald-1core nchan webflux javalin better-sse
+#   herald-bench/run.sh [server...]      servers: herald herald-app herald-1core nchan webflux javalin better-sse
 #                                        (default: all of them)
 #   BENCH_SCENARIOS=fanout-1k-100,burst-19k   a subset (default: all); BENCH_SECONDS=15 of publishing
 #   BENCH_IDLE_SECONDS=35                      the idle window (two heartbeats of 15 s)
@@ -18,7 +18,7 @@ set +f
 java="$JAVA_HOME/bin/java"
 
 servers=("$@")
-[ ${#servers[@]} -gt 0 ] || servers=(herald herald-1core nchan webflux javalin better-sse)
+[ ${#servers[@]} -gt 0 ] || servers=(herald herald-app herald-1core nchan webflux javalin better-sse)
 scenarios=${BENCH_SCENARIOS:-all}
 out="$bench/target/bench-results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"

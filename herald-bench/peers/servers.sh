@@ -12,6 +12,19 @@ start_herald() {
   "$java" "${heap[@]}" -Dherald.port=$port -cp "$cp" dev.herald.bench.server.BenchHub >"$1" 2>&1 &
 }
 
+# The packaged reference app, as an operator deploys it (SQLite in a scratch directory, the same
+# publisher key as BenchHub): its own row beside BenchHub.
+prepare_herald_app() {
+  (cd .. && ./mvnw -q -pl herald-app -am package -DskipTests)
+}
+start_herald_app() {
+  port=8086 subscribe='/.well-known/mercure?topic=bench' publish=/.well-known/mercure format=mercure jvm=true
+  mkdir -p "$out/herald-app-data"
+  HERALD_PORT=$port HERALD_HOST=127.0.0.1 HERALD_DATA_DIR="$out/herald-app-data" \
+  HERALD_PUBLISHER_JWT_KEY=herald-bench-publisher-key-0123456789 \
+      "$java" "${heap[@]}" -jar ../herald-app/target/herald-app.jar >"$1" 2>&1 &
+}
+
 # Herald on one core, the generator on the other: the 200k deliveries/s target.
 prepare_herald_1core() { server_scenarios=fanout-10k-20; }
 start_herald_1core() {

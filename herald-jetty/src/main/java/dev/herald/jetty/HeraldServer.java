@@ -2,6 +2,8 @@ package dev.herald.jetty;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.SnapshotSource;
+import dev.herald.stream.EventStream;
+import dev.herald.stream.ResetEvent;
 import dev.herald.stream.StreamWriter;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.herald.jetty;
 
+import dev.herald.stream.EventStream;
 import java.util.List;
 
 /** Bounds on what a client may send; each is a guard against a request that costs the hub memory. */
@@ -8,16 +9,16 @@ final class Limits {
     /**
      * Topics per subscribe or publish. A subscription is registered under each of its topics and a
      * publish appends to each topic's log, so the count multiplies the work a single request
-     * causes; 64 is far above what a page needs (Nchan allows 255 channels per connection).
+     * causes: the same bound as an application stream's ({@link EventStream#MAX_TOPICS}).
      */
-    static final int MAX_TOPICS = 64;
+    static final int MAX_TOPICS = EventStream.MAX_TOPICS;
 
     /**
      * Length of an event id, in chars, for publisher ids and for Last-Event-ID alike: the hub
      * indexes publisher ids in memory, and a resume id is looked up in that index. Hub ids are
      * ~30 chars and UUID URNs 45, so 256 leaves room without letting a client park large keys.
      */
-    static final int MAX_ID_LENGTH = 256;
+    static final int MAX_ID_LENGTH = EventStream.MAX_ID_LENGTH;
 
     /** The header a reconnecting client sends its last event id in. */
     static final String LAST_EVENT_ID = "Last-Event-ID";
@@ -41,11 +42,11 @@ final class Limits {
      * NUL, which no event id can hold (WHATWG HTML §9.2.6): the client did not get it from us.
      */
     static String lastEventId(String id) {
-        id(id, LAST_EVENT_ID);
-        if (id != null && (id.indexOf('\r') >= 0 || id.indexOf('\n') >= 0 || id.indexOf('\0') >= 0)) {
-            throw HttpProblem.badRequest(LAST_EVENT_ID + " must not contain CR, LF or NUL");
+        try {
+            return EventStream.checkResumeId(id, LAST_EVENT_ID);
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest(e.getMessage());
         }
-        return id;
     }
 
     /** Checks an id's length; the {@code SseEvent} records check its characters. */

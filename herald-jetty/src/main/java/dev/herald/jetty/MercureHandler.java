@@ -2,6 +2,7 @@ package dev.herald.jetty;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
+import dev.herald.stream.EventStream;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.FormFields;

@@ -4,7 +4,7 @@ import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
 import dev.herald.hub.Subscriber;
 import dev.herald.hub.Subscription;
-import dev.herald.stream.StreamPlan;
+import dev.herald.stream.EventStream;
 import dev.herald.stream.StreamWriter;
 import java.time.Duration;
 import java.util.Set;
@@ -65,10 +65,9 @@ final class Streams implements AutoCloseable {
      */
     void serve(Request request, Response response, Callback callback, EventStream stream) {
         Limits.lastEventId(stream.after());
-        Set<String> topics = Set.copyOf(stream.topics());
         JettySink sink = new JettySink(response, callback);
-        StreamPlan plan = new StreamPlan(topics, stream.first(), stream.endAfter(), stream.deadline());
-        StreamWriter.Stream writing = writer.open(sink, stream.isRouted() ? plan.withRoutes() : plan,
+        StreamWriter.Stream writing = writer.open(sink,
+                stream.plan(),
                 outbox -> subscribeOrRefuse(stream, outbox));
         sink.takeOverIdleTimeout(request);
         response.setStatus(200);
@@ -76,7 +75,7 @@ final class Streams implements AutoCloseable {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
         response.getHeaders().put("X-Accel-Buffering", "no");
-        StreamListener.Stream opened = listeners.opened(topics, request);
+        StreamListener.Stream opened = listeners.opened(Set.copyOf(stream.topics()), request);
         // HTTP/2 reads a client's reset at once; HTTP/1.1 learns of a vanished client at a write.
         request.addFailureListener(writing::peerGone);
         writing.start(() -> listeners.closed(opened));

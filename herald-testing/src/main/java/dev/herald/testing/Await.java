@@ -14,10 +14,18 @@ public final class Await {
      * {@link SseRecorder#TIMEOUT}, an upper bound only.
      */
     public static void until(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + SseRecorder.TIMEOUT.toNanos();
+        until(what, SseRecorder.TIMEOUT, condition);
+    }
+
+    /**
+     * As {@link #until(String, BooleanSupplier)}, with a bound of {@code atMost}: for work whose
+     * size makes the default bound tight on a loaded machine (a thousand clients, say).
+     */
+    public static void until(String what, Duration atMost, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + SseRecorder.TIMEOUT + ": " + what);
+                throw new AssertionError("not within " + atMost + ": " + what);
             }
             try {
                 Thread.sleep(10);

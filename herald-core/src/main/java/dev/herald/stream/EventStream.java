@@ -1,4 +1,4 @@
-package dev.herald.jetty;
+package dev.herald.stream;
 
 import dev.herald.sse.SseEvent;
 import java.time.Instant;
@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What {@link HeraldServer#stream} writes as the response to one of the application's requests:
+ * What a server binding writes as the response to one of the application's requests —
+ * {@code HeraldServer.stream} in herald-jetty, {@code HeraldStreams.stream} in herald-servlet:
  * hub topics from a position, optionally preceded by events of the application's own, and ended
  * after an event of a given type or at a deadline. For htmx 4, whose requests (a form's {@code hx-post}, say) take a
  * {@code text/event-stream} response and swap from it; plain subscribers use the Mercure endpoint.
@@ -22,6 +23,20 @@ import java.util.Set;
  * }</pre>
  */
 public final class EventStream {
+
+    /**
+     * Topics per stream, for application streams and subscribers alike. A subscription is registered
+     * under each of its topics, so the count multiplies the work a single request causes; 64 is far
+     * above what a page needs (Nchan allows 255 channels per connection).
+     */
+    public static final int MAX_TOPICS = 64;
+
+    /**
+     * Length of an id a stream resumes after, in chars: the hub looks it up in its index of
+     * publisher ids. Hub ids are ~30 chars and UUID URNs 45, so 256 leaves room without letting a
+     * client make the server hold large keys.
+     */
+    public static final int MAX_ID_LENGTH = 256;
 
     private final List<String> topics;
     private final String after;
@@ -43,12 +58,12 @@ public final class EventStream {
     /**
      * The events of {@code topics} published from now on.
      *
-     * @throws IllegalArgumentException for no topics, or more than {@value Limits#MAX_TOPICS}
+     * @throws IllegalArgumentException for no topics, or more than {@value #MAX_TOPICS}
      */
     public static EventStream of(Collection<String> topics) {
         List<String> copy = List.copyOf(topics);
-        if (copy.isEmpty() || copy.size() > Limits.MAX_TOPICS) {
-            throw new IllegalArgumentException("an event stream has 1 to " + Limits.MAX_TOPICS + " topics, not " + copy.size());
+        if (copy.isEmpty() || copy.size() > MAX_TOPICS) {
+            throw new IllegalArgumentException("an event stream has 1 to " + MAX_TOPICS + " topics, not " + copy.size());
         }
         return new EventStream(copy, null, List.of(), Set.of(), null, false);
     }
@@ -89,33 +104,45 @@ public final class EventStream {
         return new EventStream(topics, after, first, endAfter, Objects.requireNonNull(deadline, "deadline"), routed);
     }
 
-    /** Every event with its route line, for a Mercure subscriber that asked {@code herald-route=topics}. */
-    EventStream routed() {
+    /**
+     * Every event with its route line ({@link StreamPlan#withRoutes}), for a Mercure subscriber that
+     * asked {@code herald-route=topics}.
+     */
+    public EventStream routed() {
         return new EventStream(topics, after, first, endAfter, deadline, true);
     }
 
-    List<String> topics() {
+    /**
+     * Checks an id a client sent to resume after ({@code null} for none), as a binding does before it
+     * answers: no longer than {@value #MAX_ID_LENGTH} chars, and no CR, LF or NUL, which no event id
+     * can hold (WHATWG HTML §9.2.6) — the client did not get it from us.
+     *
+     * @return {@code id}
+     * @throws IllegalArgumentException with a one-line reason naming {@code what} (the header, say)
+     */
+    public static String checkResumeId(String id, String what) {
+        if (id != null && id.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException(what + " is " + id.length() + " chars long, the limit is " + MAX_ID_LENGTH);
+        }
+        if (id != null && (id.indexOf('\r') >= 0 || id.indexOf('\n') >= 0 || id.indexOf('\0') >= 0)) {
+            throw new IllegalArgumentException(what + " must not contain CR, LF or NUL");
+        }
+        return id;
+    }
+
+    /** The topics, in the order given. */
+    public List<String> topics() {
         return topics;
     }
 
-    String after() {
+    /** The id the stream resumes after, or {@code null} for only the events published from now on. */
+    public String after() {
         return after;
     }
 
-    List<SseEvent.Message> first() {
-        return first;
-    }
-
-    Set<String> endAfter() {
-        return endAfter;
-    }
-
-    /** When the stream ends, or {@code null}. */
-    Instant deadline() {
-        return deadline;
-    }
-
-    boolean isRouted() {
-        return routed;
+    /** What the {@link StreamWriter} writes besides the hub's events, and when it ends. */
+    public StreamPlan plan() {
+        StreamPlan plan = new StreamPlan(Set.copyOf(topics), first, endAfter, deadline);
+        return routed ? plan.withRoutes() : plan;
     }
 }

@@ -1,0 +1,87 @@
+package dev.herald.servlet;
+
+import dev.herald.hub.Hub;
+import dev.herald.hub.HubClosedException;
+import dev.herald.hub.Subscriber;
+import dev.herald.hub.Subscription;
+import dev.herald.stream.EventStream;
+import dev.herald.stream.StreamWriter;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** {@link HeraldStreams} on one {@link StreamWriter}: what is the container's here is the response's head and its {@link ServletSink}. */
+final class ServletStreams implements HeraldStreams {
+
+    private final Hub hub;
+    private final StreamWriter writer;
+
+    ServletStreams(Hub hub, StreamWriter writer) {
+        this.hub = hub;
+        this.writer = writer;
+    }
+
+    @Override
+    public void stream(HttpServletRequest request, HttpServletResponse response, EventStream stream) {
+        if (!request.isAsyncSupported()) {
+            throw new IllegalStateException("a Herald stream needs an asynchronous request: declare the servlet"
+                    + " and every filter before it with asyncSupported = true");
+        }
+        ServletSink sink = new ServletSink();
+        StreamWriter.Stream writing;
+        try {
+            EventStream.checkResumeId(stream.after(), "Last-Event-ID");
+            writing = writer.open(sink, stream.plan(), outbox -> subscribe(stream, outbox));
+        } catch (IllegalArgumentException e) {
+            PlainText.respond(response, 400, e.getMessage());
+            return;
+        } catch (HubClosedException e) {
+            PlainText.respond(response, 503, "the hub is shutting down");
+            return;
+        }
+        response.setStatus(200);
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        try {
+            AsyncContext async = request.startAsync(request, response);
+            // The writer finds stalled writes and gone peers itself; a container timeout would end every quiet stream.
+            async.setTimeout(0);
+            sink.attach(async, response.getOutputStream(), writing);
+        } catch (IOException | RuntimeException e) {
+            writing.peerGone(e); // the stream ends as soon as it starts, and unsubscribes
+            writing.start(() -> { });
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        writing.start(() -> { });
+    }
+
+    private Subscription subscribe(EventStream stream, Subscriber outbox) {
+        return hub.subscribe(stream.topics(), stream.after(), outbox);
+    }
+
+    @Override
+    public StreamWriter.Stats stats() {
+        return writer.stats();
+    }
+
+    @Override
+    public void disconnectAll() {
+        writer.cutAll();
+    }
+
+    @Override
+    public boolean awaitNoneOpen(Duration timeout) throws InterruptedException {
+        return writer.awaitNoneOpen(timeout);
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}
