@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.herald.app.TestApp;
 import dev.herald.testing.BrowserKit;
 import java.nio.file.Path;
@@ -71,7 +72,9 @@ class AgentPageTest {
 
     @Test
     void reloadingMidRunShowsWhatStreamedSoFarThenContinuesWithNothingDoubled(BrowserContext context) {
-        start(60);
+        // 150 ms a word: what is left after the first 400 characters outlasts a reload on a loaded
+        // machine (at 60 ms the run sometimes finished while the page reloaded, leaving it static).
+        start(150);
         app.postNotification("One", "first");
         app.postNotification("Two", "second");
         Page page = ask(context, "Give me an overview");
@@ -81,7 +84,7 @@ class AgentPageTest {
 
         page.reload();
         Assertions.assertThat(page.locator("#output").textContent()).isNotEmpty();
-        assertThat(page.locator(".banner-done")).isVisible();
+        assertThat(page.locator(".banner-done")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
 
         Assertions.assertThat(page.evaluate("() => window.liveOutput")).isEqualTo(page.evaluate("() => outputText()"));
         Assertions.assertThat((Integer) page.evaluate("() => window.outputUpdates")).isGreaterThan(3);

@@ -1,0 +1,111 @@
+package dev.herald.spring;
+
+import dev.herald.htmx.Dialect;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Herald's settings, {@code herald.*} in {@code application.properties}; every one has a default.
+ * An IDE completes them from the metadata the starter ships.
+ */
+@ConfigurationProperties("herald")
+public class HeraldProperties {
+
+    /** How long a stream may stay silent before a ':' comment is written; also how long a write may stall. */
+    private Duration heartbeat = Duration.ofSeconds(15);
+
+    /** The reconnection delay written first on every stream. */
+    private Duration retry = Duration.ofSeconds(3);
+
+    /** The most bytes queued for one stream before it is ended as a slow consumer (its client reconnects and catches up). */
+    private long maxBacklogBytes = 1 << 20;
+
+    /** The most events each topic's log keeps for replay (rounded up to a power of two). */
+    private int maxEventsPerTopic = 1024;
+
+    /** The most encoded bytes each topic's log keeps for replay; the oldest go first. */
+    private long maxBytesPerTopic = 1 << 20;
+
+    /** The htmx version pages are written for: htmx 2 with its SSE extension, or htmx 4. */
+    private Dialect dialect = Dialect.HTMX_2;
+
+    /** Log a warning when an event is published that no rendered page declared (development aid). */
+    private boolean devMode;
+
+    private final Redis redis = new Redis();
+
+    public Duration getHeartbeat() {
+        return heartbeat;
+    }
+
+    public void setHeartbeat(Duration heartbeat) {
+        this.heartbeat = heartbeat;
+    }
+
+    public Duration getRetry() {
+        return retry;
+    }
+
+    public void setRetry(Duration retry) {
+        this.retry = retry;
+    }
+
+    public long getMaxBacklogBytes() {
+        return maxBacklogBytes;
+    }
+
+    public void setMaxBacklogBytes(long maxBacklogBytes) {
+        this.maxBacklogBytes = maxBacklogBytes;
+    }
+
+    public int getMaxEventsPerTopic() {
+        return maxEventsPerTopic;
+    }
+
+    public void setMaxEventsPerTopic(int maxEventsPerTopic) {
+        this.maxEventsPerTopic = maxEventsPerTopic;
+    }
+
+    public long getMaxBytesPerTopic() {
+        return maxBytesPerTopic;
+    }
+
+    public void setMaxBytesPerTopic(long maxBytesPerTopic) {
+        this.maxBytesPerTopic = maxBytesPerTopic;
+    }
+
+    public Dialect getDialect() {
+        return dialect;
+    }
+
+    public void setDialect(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public boolean isDevMode() {
+        return devMode;
+    }
+
+    public void setDevMode(boolean devMode) {
+        this.devMode = devMode;
+    }
+
+    public Redis getRedis() {
+        return redis;
+    }
+
+    /** A hub shared by several application nodes through Redis (herald-redis). */
+    public static class Redis {
+
+        /** The Redis server, as redis://host:port; unset for the in-process hub. */
+        private String url;
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+    }
+}
