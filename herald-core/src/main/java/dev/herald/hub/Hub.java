@@ -8,10 +8,12 @@ import java.util.List;
  * The fan-out hub: events published to topics reach every subscriber of those topics, in publish
  * order, each event encoded once and handed to every subscriber as the same bytes.
  *
- * <p><b>Ids.</b> Every event has an id. One the publisher supplied is kept and indexed; otherwise
- * the hub assigns one of the form {@code <epoch>:<position>}, where the epoch names this life of
- * the hub and the position is the event's place in the hub's publish order. Either kind resumes a
- * subscription as {@code Last-Event-ID}.
+ * <p><b>Ids.</b> Every event has an id. One the publisher supplied is kept and indexed (publisher
+ * ids may repeat: a resume from a repeated one starts after the earliest still held); otherwise the
+ * hub assigns one of the form {@code #<epoch>:<position>} — an IRI reference made of a fragment —
+ * where the epoch names this life of the hub and the position is the event's place in the hub's
+ * publish order. Either kind resumes a subscription as {@code Last-Event-ID}; so does
+ * {@value #EARLIEST}, for every event still held.
  *
  * <p><b>Replay.</b> A subscription that names a last event id receives exactly the events published
  * after it on all of its topics — once each, in publish order, with live events published during
@@ -27,6 +29,12 @@ public interface Hub extends AutoCloseable {
     /** The event type of the final event {@link #close()} sends. */
     String SHUTDOWN_EVENT_TYPE = "herald-shutdown";
 
+    /** The last event id that asks for every event the logs still hold (Mercure's reserved value). */
+    String EARLIEST = "earliest";
+
+    /** Mercure's wildcard: as a selector it takes every topic ({@link Interest#allTopics()}); it is no topic's name. */
+    String ALL_TOPICS = "*";
+
     static Builder builder() {
         return new Builder();
     }
@@ -36,15 +44,24 @@ public interface Hub extends AutoCloseable {
      * once.
      *
      * @param topics  one or more topic names, none empty
-     * @param message the event; its id, if set, is the publisher's own and must not already be in
-     *                a log, nor have the form of a hub id
+     * @param message the event; its id, if set, is the publisher's own: not empty, not starting
+     *                with {@code #}, not {@value #EARLIEST}
      * @return the event's id, as subscribers receive it
      * @throws IllegalArgumentException naming the bad topic or id
      * @throws HubClosedException       after {@link #shutdown}
      */
     default String publish(Collection<String> topics, SseEvent.Message message) {
-        return publish(topics, message, null);
+        return publish(Publication.of(topics, message));
     }
+
+    /**
+     * Publishes one event with Mercure's options (private, retry) and Herald's (a conflation key).
+     *
+     * @return the event's id, as subscribers receive it
+     * @throws IllegalArgumentException naming the bad topic ({@value #ALL_TOPICS} is none) or id
+     * @throws HubClosedException       after {@link #shutdown}
+     */
+    String publish(Publication publication);
 
     /**
      * Publishes one event that replaces what an earlier event with the same {@code conflationKey}
@@ -58,7 +75,10 @@ public interface Hub extends AutoCloseable {
      * @param conflationKey what the event replaces, or {@code null}: never conflated
      * @see #publish(Collection, SseEvent.Message)
      */
-    String publish(Collection<String> topics, SseEvent.Message message, String conflationKey);
+    default String publish(Collection<String> topics, SseEvent.Message message, String conflationKey) {
+        Publication publication = Publication.of(topics, message);
+        return publish(conflationKey == null ? publication : publication.conflatingOn(conflationKey));
+    }
 
     /** Publishes to one topic; see {@link #publish(Collection, SseEvent.Message)}. */
     default String publish(String topic, SseEvent.Message message) {
@@ -72,14 +92,27 @@ public interface Hub extends AutoCloseable {
      * closed.
      *
      * @param topics      one or more topic names, none empty
-     * @param lastEventId the id the client saw last, or {@code null} for live events only
+     * @param lastEventId the id the client saw last, {@value #EARLIEST}, or {@code null} for live
+     *                    events only
      * @throws IllegalArgumentException naming the bad topic
      * @throws HubClosedException       during and after {@link #shutdown}
      */
-    Subscription subscribe(Collection<String> topics, String lastEventId, Subscriber subscriber);
+    default Subscription subscribe(Collection<String> topics, String lastEventId, Subscriber subscriber) {
+        return subscribe(Interest.topics(topics), lastEventId, subscriber);
+    }
 
     /**
-     * The id of the newest event published, as a hub id ({@code <epoch>:<position>}), even when
+     * Subscribes to the topics {@code interest} names or selects, as
+     * {@link #subscribe(Collection, String, Subscriber)} does. Private events reach the subscriber,
+     * live or replayed, only when its {@link Interest#access()} allows; replayed ones are checked
+     * at the time of the replay.
+     *
+     * @throws IllegalArgumentException naming the bad topic; for no topic, selector or wildcard
+     */
+    Subscription subscribe(Interest interest, String lastEventId, Subscriber subscriber);
+
+    /**
+     * The id of the newest event published, as a hub id ({@code #<epoch>:<position>}), even when
      * that event carried a publisher id. Render a page's history with the position it was read at
      * and subscribe from there, and nothing published in between is lost or doubled (provided the
      * history read and this call are ordered against publishing by the application).

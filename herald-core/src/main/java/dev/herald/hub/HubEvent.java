@@ -17,13 +17,20 @@ import java.util.Set;
  * @param conflationKey what the event replaces, or {@code null}: a live event still queued for a
  *                 subscriber that has fallen behind is dropped when a newer event with the same key
  *                 is queued (see {@link Hub#publish(java.util.Collection, SseEvent.Message, String)})
+ * @param privately true if and only if only subscribers whose {@link PrivateAccess} covers one of
+ *                 {@code topics} may receive it ({@link Publication#privately()})
  */
-public record HubEvent(long position, Set<String> topics, SseEvent.Message message, byte[] wire, String conflationKey)
-        implements Delivery {
+public record HubEvent(long position, Set<String> topics, SseEvent.Message message, byte[] wire, String conflationKey,
+                       boolean privately) implements Delivery {
 
-    /** An event that is never conflated. */
+    /** A public event that is never conflated. */
     public HubEvent(long position, Set<String> topics, SseEvent.Message message, byte[] wire) {
-        this(position, topics, message, wire, null);
+        this(position, topics, message, wire, null, false);
+    }
+
+    /** A public event. */
+    public HubEvent(long position, Set<String> topics, SseEvent.Message message, byte[] wire, String conflationKey) {
+        this(position, topics, message, wire, conflationKey, false);
     }
 
     /** The event id as the client sees it. */

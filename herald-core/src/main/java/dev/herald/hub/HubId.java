@@ -4,13 +4,18 @@ import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
 /**
- * The hub's own event ids: {@code <epoch>:<position>}. The epoch is eight base-36 characters drawn
- * at random when a hub is built, so an id from an earlier life of the hub is recognised as such;
- * the position is the event's place in the hub's publish order, so resuming is a lookup.
+ * The hub's own event ids: {@code #<epoch>:<position>}, a relative IRI reference made of a fragment,
+ * as Mercure suggests for "an offset or a sequence that is unique for this hub". Publisher ids may
+ * not start with {@code #}, so the two kinds never collide. The epoch is eight base-36 characters
+ * drawn at random when a hub is built, so an id from an earlier life of the hub is recognised as
+ * such; the position is the event's place in the hub's publish order, so resuming is a lookup.
  */
 final class HubId {
 
-    private static final Pattern SHAPE = Pattern.compile("[0-9a-z]{8}:[0-9]{1,18}");
+    /** What a hub id starts with, and a publisher's id must not. */
+    static final char PREFIX = '#';
+
+    private static final Pattern SHAPE = Pattern.compile("#[0-9a-z]{8}:[0-9]{1,18}");
     private static final int EPOCH_LENGTH = 8;
 
     private HubId() {
@@ -24,7 +29,12 @@ final class HubId {
     }
 
     static String format(String epoch, long position) {
-        return epoch + ':' + position;
+        return PREFIX + epoch + ':' + position;
+    }
+
+    /** True if and only if {@code id} is in the hub's namespace (starts with {@code #}). */
+    static boolean isReserved(String id) {
+        return !id.isEmpty() && id.charAt(0) == PREFIX;
     }
 
     /** True if and only if {@code id} has the form of a hub id, of any epoch. */
@@ -33,10 +43,10 @@ final class HubId {
     }
 
     static String epochOf(String id) {
-        return id.substring(0, EPOCH_LENGTH);
+        return id.substring(1, 1 + EPOCH_LENGTH);
     }
 
     static long positionOf(String id) {
-        return Long.parseLong(id, EPOCH_LENGTH + 1, id.length(), 10);
+        return Long.parseLong(id, EPOCH_LENGTH + 2, id.length(), 10);
     }
 }

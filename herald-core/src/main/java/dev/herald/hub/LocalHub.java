@@ -3,6 +3,8 @@ package dev.herald.hub;
 import dev.herald.sse.SseEncoder;
 import dev.herald.sse.SseEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,8 +35,11 @@ final class LocalHub implements Hub {
 
     // All guarded by lock.
     private final Map<String, Topic> topics = new HashMap<>();
-    private final Map<String, Long> publisherIds = new HashMap<>();
+    /** Each publisher id's events still in a log, oldest first: ids may repeat, the earliest held one resumes. */
+    private final Map<String, ArrayDeque<Long>> publisherIds = new HashMap<>();
     private final Set<LocalSubscription> subscriptions = new LinkedHashSet<>();
+    /** Subscriptions with selectors or all topics: tested against every event, not found by topic. */
+    private final Set<LocalSubscription> wide = new LinkedHashSet<>();
     private long position;
     private boolean closed;
 
@@ -50,16 +55,24 @@ final class LocalHub implements Hub {
     }
 
     @Override
-    public String publish(Collection<String> topicNames, SseEvent.Message message, String conflationKey) {
-        Set<String> names = checkTopics(topicNames);
+    public String publish(Publication publication) {
+        Set<String> names = checkTopics(publication.topics());
+        for (String name : names) {
+            if (Hub.ALL_TOPICS.equals(name)) {
+                throw new IllegalArgumentException("\"*\" stands for all topics: it cannot be published to");
+            }
+        }
+        SseEvent.Message message = publication.message();
         String publisherId = message.id();
         if ("".equals(publisherId)) {
             // On the wire "id:" with no value clears the client's last event id: it could never resume.
             throw new IllegalArgumentException("event id is empty: leave it unset and the hub assigns one");
         }
-        if (publisherId != null && HubId.hasShape(publisherId)) {
-            throw new IllegalArgumentException("event id \"" + publisherId
-                    + "\" has the form of a hub-assigned id (<epoch>:<position>); choose another");
+        if (publisherId != null && HubId.isReserved(publisherId)) {
+            throw new IllegalArgumentException("event id \"" + publisherId + "\" starts with #, as the hub's own ids do; choose another");
+        }
+        if (EARLIEST.equals(publisherId)) {
+            throw new IllegalArgumentException("event id \"earliest\" is reserved: it asks for all of history");
         }
         byte[] body = SseEncoder.encode(message);
         lock.lock();
@@ -67,15 +80,10 @@ final class LocalHub implements Hub {
             if (closed) {
                 throw new HubClosedException();
             }
-            if (publisherId != null && publisherIds.containsKey(publisherId)) {
-                throw new IllegalArgumentException("event id \"" + publisherId + "\" is already in the log");
-            }
             long at = ++position;
-            HubEvent event = publisherId != null
-                    ? new HubEvent(at, names, message, body, conflationKey)
-                    : withHubId(at, names, message, body, conflationKey);
+            HubEvent event = stamp(at, names, publication, body);
             if (publisherId != null) {
-                publisherIds.put(publisherId, at);
+                publisherIds.computeIfAbsent(publisherId, id -> new ArrayDeque<>(1)).addLast(at);
             }
             for (String name : names) {
                 topics.computeIfAbsent(name, this::newTopic).log.append(event, this::forgetIfGone);
@@ -92,17 +100,21 @@ final class LocalHub implements Hub {
     }
 
     @Override
-    public Subscription subscribe(Collection<String> topicNames, String lastEventId, Subscriber subscriber) {
-        Set<String> names = checkTopics(topicNames);
+    public Subscription subscribe(Interest interest, String lastEventId, Subscriber subscriber) {
+        Set<String> names = interest.isWide() && interest.topics().isEmpty() ? Set.of() : checkTopics(interest.topics());
         lock.lock();
         try {
             if (closed) {
                 throw new HubClosedException();
             }
-            Replay replay = lastEventId == null ? new Replay.Exact(List.of()) : replayAfter(lastEventId, names);
-            LocalSubscription subscription = new LocalSubscription(names, subscriber, position);
-            for (String name : names) {
-                topics.computeIfAbsent(name, this::newTopic).subscribers.add(subscription);
+            Replay replay = lastEventId == null ? new Replay.Exact(List.of()) : replayAfter(lastEventId, interest);
+            LocalSubscription subscription = new LocalSubscription(interest, subscriber, position);
+            if (interest.isWide()) {
+                wide.add(subscription);
+            } else {
+                for (String name : names) {
+                    topics.computeIfAbsent(name, this::newTopic).subscribers.add(subscription);
+                }
             }
             subscriptions.add(subscription);
             subscriber.onReplay(replay);
@@ -160,40 +172,75 @@ final class LocalHub implements Hub {
                 s.subscriber.onShutdown(finalEvent);
             }
             subscriptions.clear();
+            wide.clear();
             topics.values().forEach(t -> t.subscribers.clear());
         } finally {
             lock.unlock();
         }
     }
 
-    private HubEvent withHubId(long at, Set<String> names, SseEvent.Message message, byte[] body, String conflationKey) {
-        String id = HubId.format(epoch, at);
-        byte[] idLine = ("id: " + id + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] wire = new byte[idLine.length + body.length];
-        System.arraycopy(idLine, 0, wire, 0, idLine.length);
-        System.arraycopy(body, 0, wire, idLine.length, body.length);
-        return new HubEvent(at, names, message.withId(id), wire, conflationKey);
+    /**
+     * The event as subscribers receive it: the message's bytes, after an {@code id:} line when the
+     * hub assigns the id and a {@code retry:} line when the publication has one (both fields of the
+     * same event, WHATWG HTML §9.2.6).
+     */
+    private HubEvent stamp(long at, Set<String> names, Publication publication, byte[] body) {
+        SseEvent.Message message = publication.message();
+        StringBuilder head = new StringBuilder();
+        Duration retry = publication.retry();
+        if (retry != null) {
+            head.append("retry: ").append(retry.toMillis()).append('\n');
+        }
+        if (message.id() == null) {
+            message = message.withId(HubId.format(epoch, at));
+            head.append("id: ").append(message.id()).append('\n');
+        }
+        byte[] wire = body;
+        if (!head.isEmpty()) {
+            byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+            wire = new byte[headBytes.length + body.length];
+            System.arraycopy(headBytes, 0, wire, 0, headBytes.length);
+            System.arraycopy(body, 0, wire, headBytes.length, body.length);
+        }
+        return new HubEvent(at, names, message, wire, publication.conflationKey(), publication.isPrivate());
     }
 
-    /** Hands {@code event} to each of its topics' subscribers once; returns how many it reached. */
+    /** Hands {@code event} to each subscriber it is for, once; returns how many it reached. */
     private int fanOut(HubEvent event) {
         int reached = 0;
         for (String name : event.topics()) {
             for (LocalSubscription s : topics.get(name).subscribers) {
-                // A subscriber of several of the event's topics is reached through each: once is enough.
-                if (s.lastPosition < event.position()) {
-                    s.lastPosition = event.position();
-                    s.subscriber.onEvent(event);
-                    reached++;
-                }
+                reached += deliver(s, event, true);
             }
+        }
+        for (LocalSubscription s : wide) {
+            reached += deliver(s, event, false);
         }
         return reached;
     }
 
-    private Replay replayAfter(String lastEventId, Set<String> names) {
+    private static int deliver(LocalSubscription s, HubEvent event, boolean named) {
+        // A subscriber of several of the event's topics is reached through each: once is enough.
+        if (s.lastPosition >= event.position()) {
+            return 0;
+        }
+        if (named ? event.privately() && !s.interest.access().mayRead(event.topics()) : !s.interest.receives(event)) {
+            return 0;
+        }
+        s.lastPosition = event.position();
+        s.subscriber.onEvent(event);
+        return 1;
+    }
+
+    private Replay replayAfter(String lastEventId, Interest interest) {
+        Set<String> names = interest.isWide() ? coveredTopics(interest) : interest.topics();
         long after;
-        if (HubId.hasShape(lastEventId)) {
+        if (EARLIEST.equals(lastEventId)) {
+            after = 0; // every event still held; what the logs dropped is not reported
+        } else if (HubId.isReserved(lastEventId)) {
+            if (!HubId.hasShape(lastEventId)) {
+                return new Replay.Gap(Replay.Reason.UNKNOWN_ID, lastEventId, names, List.of());
+            }
             if (!HubId.epochOf(lastEventId).equals(epoch)) {
                 return new Replay.Gap(Replay.Reason.EARLIER_EPOCH, lastEventId, names, List.of());
             }
@@ -202,11 +249,11 @@ final class LocalHub implements Hub {
                 return new Replay.Gap(Replay.Reason.UNKNOWN_ID, lastEventId, names, List.of());
             }
         } else {
-            Long indexed = publisherIds.get(lastEventId);
+            ArrayDeque<Long> indexed = publisherIds.get(lastEventId);
             if (indexed == null) {
                 return new Replay.Gap(Replay.Reason.UNKNOWN_ID, lastEventId, names, List.of());
             }
-            after = indexed;
+            after = indexed.peekFirst();
         }
         Set<String> lost = new LinkedHashSet<>();
         List<HubEvent> events = new ArrayList<>();
@@ -215,7 +262,7 @@ final class LocalHub implements Hub {
             if (topic == null) {
                 continue;
             }
-            if (topic.log.lastEvictedPosition() > after) {
+            if (after > 0 && topic.log.lastEvictedPosition() > after) {
                 lost.add(name);
             } else {
                 topic.log.addEventsAfter(after, events);
@@ -225,9 +272,22 @@ final class LocalHub implements Hub {
             events.sort((a, b) -> Long.compare(a.position(), b.position()));
             dropRepeats(events);
         }
+        // Re-checked now, whatever was allowed when the event was published (Mercure: "Authorization on Event Replay").
+        events.removeIf(e -> !interest.receives(e));
         return lost.isEmpty()
                 ? new Replay.Exact(events)
                 : new Replay.Gap(Replay.Reason.EXPIRED, lastEventId, lost, events);
+    }
+
+    /** The topics with a log that a wide interest covers; a scan of every topic, done once per resume. */
+    private Set<String> coveredTopics(Interest interest) {
+        Set<String> covered = new LinkedHashSet<>(interest.topics());
+        for (String name : topics.keySet()) {
+            if (interest.covers(name)) {
+                covered.add(name);
+            }
+        }
+        return covered;
     }
 
     /** In a list sorted by position, keeps one of each event published to several topics. */
@@ -241,11 +301,11 @@ final class LocalHub implements Hub {
         sorted.subList(kept, sorted.size()).clear();
     }
 
-    /** A publisher id stays resolvable while any log holds its event. */
+    /** A publisher id stays resolvable while any log holds one of its events. */
     private void forgetIfGone(HubEvent evicted) {
         String id = evicted.id();
-        Long indexed = publisherIds.get(id);
-        if (indexed == null || indexed != evicted.position()) {
+        ArrayDeque<Long> indexed = publisherIds.get(id);
+        if (indexed == null || !indexed.contains(evicted.position())) {
             return;
         }
         for (String name : evicted.topics()) {
@@ -254,7 +314,10 @@ final class LocalHub implements Hub {
                 return;
             }
         }
-        publisherIds.remove(id);
+        indexed.remove(evicted.position());
+        if (indexed.isEmpty()) {
+            publisherIds.remove(id);
+        }
     }
 
     private void unsubscribe(LocalSubscription subscription) {
@@ -263,7 +326,10 @@ final class LocalHub implements Hub {
             if (!subscriptions.remove(subscription)) {
                 return;
             }
-            for (String name : subscription.topics) {
+            if (wide.remove(subscription)) {
+                return;
+            }
+            for (String name : subscription.interest.topics()) {
                 Topic topic = topics.get(name);
                 topic.subscribers.remove(subscription);
                 if (topic.subscribers.isEmpty() && topic.log.size() == 0) {
@@ -307,19 +373,19 @@ final class LocalHub implements Hub {
     }
 
     private final class LocalSubscription implements Subscription {
-        final Set<String> topics;
+        final Interest interest;
         final Subscriber subscriber;
         long lastPosition; // guarded by the hub's lock
 
-        LocalSubscription(Set<String> topics, Subscriber subscriber, long position) {
-            this.topics = topics;
+        LocalSubscription(Interest interest, Subscriber subscriber, long position) {
+            this.interest = interest;
             this.subscriber = subscriber;
             this.lastPosition = position;
         }
 
         @Override
         public Set<String> topics() {
-            return topics;
+            return interest.topics();
         }
 
         @Override

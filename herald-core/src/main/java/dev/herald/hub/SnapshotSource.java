@@ -56,7 +56,7 @@ public interface SnapshotSource {
             Objects.requireNonNull(position, "position");
             if (!HubId.hasShape(position)) {
                 throw new IllegalArgumentException("snapshot position \"" + position
-                        + "\" is not a hub position (<epoch>:<position>, as Hub.position() returns)");
+                        + "\" is not a hub position (#<epoch>:<position>, as Hub.position() returns)");
             }
             events = List.copyOf(events);
             for (SseEvent.Message event : events) {

@@ -1,5 +1,6 @@
 package dev.herald.stream;
 
+import dev.herald.hub.Interest;
 import dev.herald.sse.SseEvent;
 import java.time.Instant;
 import java.util.Collection;
@@ -38,6 +39,7 @@ public final class EventStream {
      */
     public static final int MAX_ID_LENGTH = 256;
 
+    private final Interest interest;
     private final List<String> topics;
     private final String after;
     private final List<SseEvent.Message> first;
@@ -45,8 +47,9 @@ public final class EventStream {
     private final Instant deadline;
     private final boolean routed;
 
-    private EventStream(List<String> topics, String after, List<SseEvent.Message> first, Set<String> endAfter,
-                        Instant deadline, boolean routed) {
+    private EventStream(Interest interest, List<String> topics, String after, List<SseEvent.Message> first,
+                        Set<String> endAfter, Instant deadline, boolean routed) {
+        this.interest = interest;
         this.topics = topics;
         this.after = after;
         this.first = first;
@@ -65,7 +68,21 @@ public final class EventStream {
         if (copy.isEmpty() || copy.size() > MAX_TOPICS) {
             throw new IllegalArgumentException("an event stream has 1 to " + MAX_TOPICS + " topics, not " + copy.size());
         }
-        return new EventStream(copy, null, List.of(), Set.of(), null, false);
+        return new EventStream(Interest.topics(copy), copy, null, List.of(), Set.of(), null, false);
+    }
+
+    /**
+     * The events {@code interest} takes — topics named, selected or all, and the private events it
+     * may read — published from now on: a Mercure subscriber's stream.
+     *
+     * @throws IllegalArgumentException for more than {@value #MAX_TOPICS} topics named
+     */
+    public static EventStream of(Interest interest) {
+        List<String> topics = List.copyOf(interest.topics());
+        if (topics.size() > MAX_TOPICS) {
+            throw new IllegalArgumentException("an event stream has at most " + MAX_TOPICS + " topics, not " + topics.size());
+        }
+        return new EventStream(interest, topics, null, List.of(), Set.of(), null, false);
     }
 
     /**
@@ -74,12 +91,12 @@ public final class EventStream {
      * hub no longer holds is a gap, re-rendered by the server's snapshot sources as for any stream.
      */
     public EventStream after(String lastEventId) {
-        return new EventStream(topics, lastEventId == null || lastEventId.isEmpty() ? null : lastEventId, first, endAfter, deadline, routed);
+        return new EventStream(interest, topics, lastEventId == null || lastEventId.isEmpty() ? null : lastEventId, first, endAfter, deadline, routed);
     }
 
     /** Writes {@code events} first, before any event of the hub (such as the markup the stream then updates). */
     public EventStream startingWith(List<SseEvent.Message> events) {
-        return new EventStream(topics, after, List.copyOf(events), endAfter, deadline, routed);
+        return new EventStream(interest, topics, after, List.copyOf(events), endAfter, deadline, routed);
     }
 
     /**
@@ -91,7 +108,7 @@ public final class EventStream {
         for (String type : types) {
             Objects.requireNonNull(type, "type");
         }
-        return new EventStream(topics, after, first, Set.of(types), deadline, routed);
+        return new EventStream(interest, topics, after, first, Set.of(types), deadline, routed);
     }
 
     /**
@@ -101,7 +118,7 @@ public final class EventStream {
      * after the deadline. A deadline already past ends the stream at once, after its opening.
      */
     public EventStream until(Instant deadline) {
-        return new EventStream(topics, after, first, endAfter, Objects.requireNonNull(deadline, "deadline"), routed);
+        return new EventStream(interest, topics, after, first, endAfter, Objects.requireNonNull(deadline, "deadline"), routed);
     }
 
     /**
@@ -109,7 +126,7 @@ public final class EventStream {
      * asked {@code herald-route=topics}.
      */
     public EventStream routed() {
-        return new EventStream(topics, after, first, endAfter, deadline, true);
+        return new EventStream(interest, topics, after, first, endAfter, deadline, true);
     }
 
     /**
@@ -130,7 +147,12 @@ public final class EventStream {
         return id;
     }
 
-    /** The topics, in the order given. */
+    /** What the stream subscribes to. */
+    public Interest interest() {
+        return interest;
+    }
+
+    /** The topics named, in the order given. */
     public List<String> topics() {
         return topics;
     }

@@ -26,10 +26,10 @@ class GapRepairTest {
 
     @Test
     void aCoveredTopicIsReRenderedAndItsEventsUpToTheSnapshotAreSkipped() {
-        GapRepair repair = new GapRepair(source(Map.of("room", new SnapshotSource.Snapshot("abcdefgh:5", List.of(ROOM_STATE)))),
+        GapRepair repair = new GapRepair(source(Map.of("room", new SnapshotSource.Snapshot("#abcdefgh:5", List.of(ROOM_STATE)))),
                 Set.of("room"));
 
-        GapRepair.Repair repaired = repair.repair(new Replay.Gap(Replay.Reason.EXPIRED, "abcdefgh:1", Set.of("room"), List.of()));
+        GapRepair.Repair repaired = repair.repair(new Replay.Gap(Replay.Reason.EXPIRED, "#abcdefgh:1", Set.of("room"), List.of()));
 
         assertThat(repaired.snapshots()).containsExactly(ROOM_STATE);
         assertThat(repaired.lost()).isEmpty();
@@ -40,7 +40,7 @@ class GapRepairTest {
 
     @Test
     void aTopicNoSourceCoversIsLeftAsAGapAndItsEventsAreNeverSkipped() {
-        GapRepair repair = new GapRepair(source(Map.of("room", new SnapshotSource.Snapshot("abcdefgh:5", List.of(ROOM_STATE)))),
+        GapRepair repair = new GapRepair(source(Map.of("room", new SnapshotSource.Snapshot("#abcdefgh:5", List.of(ROOM_STATE)))),
                 Set.of("room", "feed"));
 
         GapRepair.Repair repaired = repair.repair(
@@ -59,14 +59,14 @@ class GapRepairTest {
 
     @Test
     void sourcesAreAskedInOrder() {
-        SnapshotSource first = source(Map.of("a", new SnapshotSource.Snapshot("abcdefgh:1", List.of())));
-        SnapshotSource second = source(Map.of("a", new SnapshotSource.Snapshot("abcdefgh:2", List.of()),
-                "b", new SnapshotSource.Snapshot("abcdefgh:3", List.of())));
+        SnapshotSource first = source(Map.of("a", new SnapshotSource.Snapshot("#abcdefgh:1", List.of())));
+        SnapshotSource second = source(Map.of("a", new SnapshotSource.Snapshot("#abcdefgh:2", List.of()),
+                "b", new SnapshotSource.Snapshot("#abcdefgh:3", List.of())));
 
         SnapshotSource both = first.orElse(second);
 
-        assertThat(both.snapshot("a")).map(SnapshotSource.Snapshot::position).contains("abcdefgh:1");
-        assertThat(both.snapshot("b")).map(SnapshotSource.Snapshot::position).contains("abcdefgh:3");
+        assertThat(both.snapshot("a")).map(SnapshotSource.Snapshot::position).contains("#abcdefgh:1");
+        assertThat(both.snapshot("b")).map(SnapshotSource.Snapshot::position).contains("#abcdefgh:3");
         assertThat(both.snapshot("c")).isEmpty();
     }
 
@@ -74,7 +74,7 @@ class GapRepairTest {
     void aSnapshotIsReadAtAHubPositionAndItsEventsCarryNoId() {
         assertThatThrownBy(() -> new SnapshotSource.Snapshot("42", List.of()))
                 .hasMessageContaining("is not a hub position");
-        assertThatThrownBy(() -> new SnapshotSource.Snapshot("abcdefgh:1", List.of(SseEvent.message("x", "t", "d"))))
+        assertThatThrownBy(() -> new SnapshotSource.Snapshot("#abcdefgh:1", List.of(SseEvent.message("x", "t", "d"))))
                 .hasMessageContaining("snapshot events carry no id");
     }
 }

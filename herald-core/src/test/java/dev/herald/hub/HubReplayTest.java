@@ -17,8 +17,8 @@ class HubReplayTest {
         String first = hub.publish("a", SseEvent.message("one"));
         String second = hub.publish("b", SseEvent.message("two"));
 
-        assertThat(first).matches("[0-9a-z]{8}:1");
-        assertThat(second).isEqualTo(first.substring(0, 8) + ":2");
+        assertThat(first).matches("#[0-9a-z]{8}:1");
+        assertThat(second).isEqualTo(first.substring(0, 9) + ":2");
         assertThat(hub.position()).isEqualTo(second);
     }
 
@@ -89,19 +89,53 @@ class HubReplayTest {
     }
 
     @Test
-    void rejectsAPublisherIdAlreadyInTheLog() {
+    void aRepeatedPublisherIdResumesAfterTheEarliestHeldEventWithIt() {
         hub.publish("a", SseEvent.message("dup", null, "one"));
+        hub.publish("a", SseEvent.message("two"));
+        hub.publish("a", SseEvent.message("dup", null, "three"));
+        var subscriber = new RecordingSubscriber();
 
-        assertThatThrownBy(() -> hub.publish("b", SseEvent.message("dup", null, "two")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("event id \"dup\" is already in the log");
+        hub.subscribe(List.of("a"), "dup", subscriber);
+
+        assertThat(subscriber.replayedData()).containsExactly("two", "three");
     }
 
     @Test
-    void rejectsAPublisherIdShapedLikeAHubId() {
-        assertThatThrownBy(() -> hub.publish("a", SseEvent.message("abcdefgh:12", null, "x")))
+    void aRepeatedPublisherIdResolvesToTheNextHeldEventWithItOnceTheEarliestIsDropped() {
+        Hub small = Hub.builder().maxEventsPerTopic(2).build();
+        small.publish("a", SseEvent.message("dup", null, "one"));
+        small.publish("a", SseEvent.message("dup", null, "two"));
+        small.publish("a", SseEvent.message("three"));
+        var subscriber = new RecordingSubscriber();
+
+        small.subscribe(List.of("a"), "dup", subscriber);
+
+        assertThat(subscriber.replay).isInstanceOf(Replay.Exact.class);
+        assertThat(subscriber.replayedData()).containsExactly("three");
+    }
+
+    @Test
+    void rejectsAPublisherIdInTheHubsNamespace() {
+        assertThatThrownBy(() -> hub.publish("a", SseEvent.message("#abcdefgh:12", null, "x")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("has the form of a hub-assigned id");
+                .hasMessage("event id \"#abcdefgh:12\" starts with #, as the hub's own ids do; choose another");
+        assertThatThrownBy(() -> hub.publish("a", SseEvent.message("earliest", null, "x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event id \"earliest\" is reserved: it asks for all of history");
+    }
+
+    @Test
+    void earliestReplaysEveryEventStillHeldWithoutAGap() {
+        Hub small = Hub.builder().maxEventsPerTopic(2).build();
+        small.publish("a", SseEvent.message("one"));
+        small.publish("a", SseEvent.message("two"));
+        small.publish("a", SseEvent.message("three"));
+        var subscriber = new RecordingSubscriber();
+
+        small.subscribe(List.of("a"), Hub.EARLIEST, subscriber);
+
+        assertThat(subscriber.replay).isInstanceOf(Replay.Exact.class);
+        assertThat(subscriber.replayedData()).containsExactly("two", "three");
     }
 
     @Test

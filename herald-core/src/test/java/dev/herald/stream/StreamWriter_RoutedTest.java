@@ -86,7 +86,7 @@ class StreamWriter_RoutedTest {
     @Test
     void aSnapshotIsRoutedToItsTopicWithThePositionAndIdItWasReadAtAndAGapNoticeToTheLostTopics() {
         ManualWriter gaps = new ManualWriter(s -> s.snapshots(topic -> topic.equals("a")
-                ? Optional.of(new SnapshotSource.Snapshot("abcdefgh:0", List.of(SseEvent.message("snapshot", "state of a"))))
+                ? Optional.of(new SnapshotSource.Snapshot("#abcdefgh:0", List.of(SseEvent.message("snapshot", "state of a"))))
                 : Optional.empty()));
         gaps.start(sink, StreamPlan.of(Set.of("a", "b")).withRoutes(), "unknown-id", () -> { });
         gaps.runBlocking();

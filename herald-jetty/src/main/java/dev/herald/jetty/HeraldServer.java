@@ -2,6 +2,7 @@ package dev.herald.jetty;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.SnapshotSource;
+import dev.herald.mercure.Mercure;
 import dev.herald.stream.EventStream;
 import dev.herald.stream.ResetEvent;
 import dev.herald.stream.StreamWriter;
@@ -28,7 +29,7 @@ import org.eclipse.jetty.util.Callback;
 public interface HeraldServer extends AutoCloseable {
 
     /** The Mercure hub path: subscribe with GET, publish with POST. */
-    String HUB_PATH = "/.well-known/mercure";
+    String HUB_PATH = Mercure.HUB_PATH;
 
     /** Settings for a server in front of {@code hub}; every setting but the hub has a default. */
     static Builder builder(Hub hub) {
@@ -97,7 +98,8 @@ public interface HeraldServer extends AutoCloseable {
         final Hub hub;
         String host = "0.0.0.0";
         int port = 8080;
-        String publisherJwtKey;
+        /** The protocol's settings (keys, authorization): checked and kept there. */
+        final Mercure.Builder mercure;
         /** The stream settings (heartbeat, retry, backlog bound, snapshots): checked and kept there. */
         final StreamWriter.Builder streams = StreamWriter.builder(ResetEvent::encode);
         Duration heartbeat = Duration.ofSeconds(15); // also sets the idle timeout
@@ -112,6 +114,7 @@ public interface HeraldServer extends AutoCloseable {
 
         Builder(Hub hub) {
             this.hub = Objects.requireNonNull(hub, "hub");
+            this.mercure = Mercure.builder(hub);
         }
 
         /** The address to listen on (default {@code 0.0.0.0}, every interface). */
@@ -135,10 +138,7 @@ public interface HeraldServer extends AutoCloseable {
          * publishing off: POST answers 403; publish from Java with {@link Hub#publish}.
          */
         public Builder publisherJwtKey(String key) {
-            if (key != null && key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
-                throw new IllegalArgumentException("publisherJwtKey must be at least 32 bytes for HS256 (RFC 7518 §3.2)");
-            }
-            this.publisherJwtKey = key;
+            mercure.publisherJwtKey(key);
             return this;
         }
 

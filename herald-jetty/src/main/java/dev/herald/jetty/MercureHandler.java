@@ -1,10 +1,15 @@
 package dev.herald.jetty;
 
-import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
-import dev.herald.stream.EventStream;
+import dev.herald.mercure.Mercure;
+import dev.herald.mercure.MercureException;
+import dev.herald.mercure.MercureRequest;
+import dev.herald.mercure.Subscribe;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -13,19 +18,19 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * The Mercure hub endpoint, {@value HeraldServer#HUB_PATH}: GET subscribes, POST publishes.
- * Blocking by design — each request runs on its own virtual thread.
+ * The Mercure hub endpoint, {@value HeraldServer#HUB_PATH}: GET subscribes, POST publishes. A thin
+ * adapter: the protocol is {@link Mercure}'s; what is Jetty's here is reading the query, headers,
+ * cookies and form, and writing the answer. Blocking by design — each request runs on its own
+ * virtual thread.
  */
 final class MercureHandler extends Handler.Abstract {
 
-    private final Hub hub;
-    private final PublisherAuth auth; // null: HTTP publishing is off
+    private final Mercure mercure;
     private final int maxPublishBytes;
     private final Streams streams;
 
     MercureHandler(HeraldServer.Builder settings, Streams streams) {
-        this.hub = settings.hub;
-        this.auth = settings.publisherJwtKey == null ? null : new PublisherAuth(settings.publisherJwtKey);
+        this.mercure = settings.mercure.build();
         this.maxPublishBytes = settings.maxPublishBytes;
         this.streams = streams;
     }
@@ -39,13 +44,10 @@ final class MercureHandler extends Handler.Abstract {
             switch (request.getMethod()) {
                 case "GET" -> subscribe(request, response, callback);
                 case "POST" -> publish(request, response, callback);
-                default -> {
-                    response.getHeaders().put(HttpHeader.ALLOW, "GET, POST");
-                    throw new HttpProblem(405, request.getMethod() + " is not allowed here: GET subscribes, POST publishes");
-                }
+                default -> throw Mercure.methodNotAllowed(request.getMethod());
             }
-        } catch (HttpProblem problem) {
-            problem.writeTo(response, callback);
+        } catch (MercureException refused) {
+            PlainText.refuse(response, callback, refused);
         } catch (HubClosedException e) {
             PlainText.respond(response, callback, 503, "the hub is shutting down");
         }
@@ -53,38 +55,59 @@ final class MercureHandler extends Handler.Abstract {
     }
 
     private void subscribe(Request request, Response response, Callback callback) {
-        SubscribeRequest subscribe = SubscribeRequest.from(request);
-        EventStream stream = EventStream.of(subscribe.topics()).after(subscribe.lastEventId());
-        streams.serve(request, response, callback, subscribe.routed() ? stream.routed() : stream);
+        Subscribe subscribe = mercure.subscribe(new JettyMercureRequest(request));
+        streams.respond(request, response, callback, subscribe.stream(), subscribe::headers);
     }
 
     private void publish(Request request, Response response, Callback callback) {
-        if (auth == null) {
-            throw new HttpProblem(403, "publishing over HTTP is off: the server has no publisher JWT key");
-        }
-        PublisherAuth.Permit permit = auth.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-        PublishRequest publish = PublishRequest.from(readForm(request));
-        permit.check(publish.topics());
-        String id;
-        try {
-            id = hub.publish(publish.topics(), publish.message());
-        } catch (IllegalArgumentException e) {
-            throw HttpProblem.badRequest(e.getMessage());
-        }
-        PlainText.respond(response, callback, 200, id);
+        String id = mercure.publish(new JettyMercureRequest(request), () -> readForm(request));
+        PlainText.answer(response, callback, id);
     }
 
-    private Fields readForm(Request request) {
-        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !MimeTypes.Type.FORM_ENCODED.is(MimeTypes.getContentTypeWithoutCharset(type))) {
-            throw new HttpProblem(415, "publish with Content-Type: application/x-www-form-urlencoded");
-        }
+    private Map<String, List<String>> readForm(Request request) {
+        Mercure.checkFormContentType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         try {
-            // Mercure's fields plus one per topic: more fields than that cannot be a valid publish.
-            return FormFields.getFields(request, Limits.MAX_TOPICS + 8, maxPublishBytes);
+            return asMap(FormFields.getFields(request, Mercure.maxFormFields(), maxPublishBytes));
+        } catch (IllegalStateException e) {
+            throw Mercure.tooLarge(maxPublishBytes);
         } catch (RuntimeException e) {
-            throw HttpProblem.badRequest("the form body is larger than " + maxPublishBytes
-                    + " bytes, has too many fields, or is not valid URL encoding");
+            throw Mercure.badEncoding("the form body");
+        }
+    }
+
+    private static Map<String, List<String>> asMap(Fields fields) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (Fields.Field field : fields) {
+            map.put(field.getName(), field.getValues());
+        }
+        return map;
+    }
+
+    /** A Jetty request as {@link Mercure} reads it. */
+    private record JettyMercureRequest(Request request) implements MercureRequest {
+
+        @Override
+        public String header(String name) {
+            return request.getHeaders().get(name);
+        }
+
+        @Override
+        public Map<String, List<String>> query() {
+            try {
+                return asMap(Request.extractQueryParameters(request));
+            } catch (RuntimeException e) {
+                throw Mercure.badEncoding("the query string");
+            }
+        }
+
+        @Override
+        public String cookie(String name) {
+            for (HttpCookie cookie : Request.getCookies(request)) {
+                if (cookie.getName().equals(name)) {
+                    return cookie.getValue();
+                }
+            }
+            return null;
         }
     }
 }

@@ -2,11 +2,16 @@ package dev.herald.jetty;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
+import dev.herald.hub.HubEvent;
+import dev.herald.hub.Replay;
 import dev.herald.hub.Subscriber;
 import dev.herald.hub.Subscription;
+import dev.herald.sse.SseEvent;
 import dev.herald.stream.EventStream;
 import dev.herald.stream.StreamWriter;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -46,8 +51,18 @@ final class Streams implements AutoCloseable {
 
     /** {@link #serve}, with a refusal (a bad id, a hub shutting down) written as the response. */
     void respond(Request request, Response response, Callback callback, EventStream stream) {
+        respond(request, response, callback, stream, replay -> Map.of());
+    }
+
+    /**
+     * {@link #serve}, with a refusal (a bad id, a hub shutting down) written as the response, and the
+     * answer's head carrying {@code headers} of what the hub replays (Mercure's
+     * {@code Mercure-Last-Event-ID}).
+     */
+    void respond(Request request, Response response, Callback callback, EventStream stream,
+                 Function<Replay, Map<String, String>> headers) {
         try {
-            serve(request, response, callback, stream);
+            serve(request, response, callback, stream, headers);
         } catch (HttpProblem problem) {
             problem.writeTo(response, callback);
         } catch (HubClosedException e) {
@@ -59,18 +74,28 @@ final class Streams implements AutoCloseable {
      * Subscribes and starts writing the stream; returns at once, the stream going on with no thread
      * of its own until it ends and completes {@code callback}. Unsubscribes however it ends.
      *
+     * @param headers what the answer's head carries of the replay (when the stream resumes)
      * @throws HttpProblem        400 for an id too long or holding CR, LF or NUL, or a topic the hub
      *                            refuses (before any byte is written)
      * @throws HubClosedException when the hub is shutting down (before any byte is written)
      */
-    void serve(Request request, Response response, Callback callback, EventStream stream) {
-        Limits.lastEventId(stream.after());
+    void serve(Request request, Response response, Callback callback, EventStream stream,
+               Function<Replay, Map<String, String>> headers) {
+        try {
+            EventStream.checkResumeId(stream.after(), "Last-Event-ID");
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest(e.getMessage());
+        }
         JettySink sink = new JettySink(response, callback);
+        Replay[] replayed = new Replay[1];
         StreamWriter.Stream writing = writer.open(sink,
                 stream.plan(),
-                outbox -> subscribeOrRefuse(stream, outbox));
+                outbox -> subscribeOrRefuse(stream, stream.after() == null ? outbox : seeingReplay(outbox, replayed)));
         sink.takeOverIdleTimeout(request);
         response.setStatus(200);
+        if (replayed[0] != null) {
+            headers.apply(replayed[0]).forEach(response.getHeaders()::put);
+        }
         // Set as a whole header: Jetty leaves it as written (no charset rewriting).
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
@@ -99,9 +124,30 @@ final class Streams implements AutoCloseable {
         writer.close();
     }
 
+    /** {@code outbox}, noting in {@code replayed} what the hub replays (for the answer's headers). */
+    private static Subscriber seeingReplay(Subscriber outbox, Replay[] replayed) {
+        return new Subscriber() {
+            @Override
+            public void onReplay(Replay replay) {
+                replayed[0] = replay;
+                outbox.onReplay(replay);
+            }
+
+            @Override
+            public void onEvent(HubEvent event) {
+                outbox.onEvent(event);
+            }
+
+            @Override
+            public void onShutdown(SseEvent.Message finalEvent) {
+                outbox.onShutdown(finalEvent);
+            }
+        };
+    }
+
     private Subscription subscribeOrRefuse(EventStream stream, Subscriber outbox) {
         try {
-            return hub.subscribe(stream.topics(), stream.after(), outbox);
+            return hub.subscribe(stream.interest(), stream.after(), outbox);
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest(e.getMessage());
         }

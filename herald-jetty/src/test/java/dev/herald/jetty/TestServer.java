@@ -90,6 +90,10 @@ final class TestServer implements AutoCloseable {
         return form.toString();
     }
 
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     static String topics(String... topics) {
         return List.of(topics).stream().map(t -> "topic=" + URLEncoder.encode(t, StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

@@ -94,7 +94,7 @@ class AgentStreamHttpTest {
             assertThat(events.response().headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
             SseEvent.Message run = events.nextMessage();
             assertThat(run.type()).as("unnamed: htmx swaps it into the form's target").isNull();
-            assertThat(run.id()).as("the position the run was read at").matches("[0-9a-z]+:[0-9]+");
+            assertThat(run.id()).as("the position the run was read at").matches("#[0-9a-z]+:[0-9]+");
             assertThat(run.data())
                     .contains("<a href=\"/agent/runs/1\">Run 1</a>", "<p class=\"run-prompt\">Which notifications mention \"deploy\"?</p>")
                     .contains("id=\"output\" data-herald-swap=\"chunk\" hx-swap=\"beforeend\"")
@@ -141,7 +141,7 @@ class AgentStreamHttpTest {
     void aLastEventIdWithAKeyNoRunHasStartsARunThatBeginsWithTheLiveRun() {
         app = TestApp.start(dataDir, Map.of("HERALD_AGENT_OFFLINE_DELAY_MS", "0"));
 
-        try (SseRecorder events = ask("What time is it?", KEY, "Last-Event-ID", "zzzzzzzz:99")) {
+        try (SseRecorder events = ask("What time is it?", KEY, "Last-Event-ID", "#zzzzzzzz:99")) {
             SseEvent.Message run = events.nextMessage();
 
             assertThat(run.type()).isNull();

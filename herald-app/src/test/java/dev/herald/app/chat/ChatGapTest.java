@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChatGapTest {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("id=\"message-(\\d+)\"");
-    private static final Pattern POSITION = Pattern.compile("lastEventID=([0-9a-z]{8})%3A(\\d+)");
+    private static final Pattern POSITION = Pattern.compile("lastEventID=%23([0-9a-z]{8})%3A(\\d+)");
     private static final int MESSAGES = 60;
 
     @TempDir
@@ -96,7 +96,7 @@ class ChatGapTest {
     private String renderedPosition(long room) {
         Matcher m = POSITION.matcher(app.getAs("ann", "/chat/room?id=" + room).body());
         assertThat(m.find()).isTrue();
-        return m.group(1) + ":" + m.group(2);
+        return "#" + m.group(1) + ":" + m.group(2);
     }
 
     private static List<Long> messageIds(String html) {

@@ -149,7 +149,7 @@ class NotificationsPageTest {
         Page page = open(context);
         postFromForm(page, "seen before the failure", "");
         assertShowsExactly(page, 1);
-        assertThat(page.locator("main")).hasAttribute("sse-connect", Pattern.compile("lastEventID=[0-9a-z]{8}%3A2$"));
+        assertThat(page.locator("main")).hasAttribute("sse-connect", Pattern.compile("lastEventID=%23[0-9a-z]{8}%3A2$"));
 
         page.evaluate("""
                 () => {

@@ -1,4 +1,4 @@
-package dev.herald.jetty;
+package dev.herald.mercure;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
@@ -27,32 +27,37 @@ final class PublisherAuth {
      * Verifies the {@code Authorization} header value: before the body is read, so an
      * unauthenticated client cannot make the server parse a form.
      *
-     * @throws HttpProblem 401 if the token is missing, malformed, badly signed or expired
+     * @throws MercureException 401 if the token is missing, malformed, badly signed or expired
      */
     Permit authenticate(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new HttpProblem(401, "publishing requires an Authorization: Bearer <JWT> header");
+            throw unauthorized("publishing requires an Authorization: Bearer <JWT> header");
         }
         try {
             Map<String, Object> mercure = verifier.verify(authorization.substring(BEARER.length()).strip())
                     .getClaim("mercure").asMap();
             return new Permit(mercure != null && mercure.get("publish") instanceof List<?> list ? list : List.of());
         } catch (JWTVerificationException e) {
-            throw new HttpProblem(401, "invalid publisher JWT: " + e.getMessage());
+            throw unauthorized("invalid publisher JWT: " + e.getMessage());
         }
+    }
+
+    private static MercureException unauthorized(String reason) {
+        // RFC 9110 §15.5.2: a 401 names the scheme that would be accepted.
+        return new MercureException(401, reason, Map.of("WWW-Authenticate", "Bearer"));
     }
 
     /** The topics a verified token may publish to; {@code *} stands for all. */
     record Permit(List<?> topics) {
 
-        /** @throws HttpProblem 403 naming the first topic not covered */
+        /** @throws MercureException 403 naming the first topic not covered */
         void check(Collection<String> wanted) {
             if (topics.contains("*")) {
                 return;
             }
             for (String topic : wanted) {
                 if (!topics.contains(topic)) {
-                    throw new HttpProblem(403, "the JWT's mercure.publish claim does not cover topic \"" + topic + "\"");
+                    throw new MercureException(403, "the JWT's mercure.publish claim does not cover topic \"" + topic + "\"");
                 }
             }
         }
