@@ -38,6 +38,8 @@
   /** No byte for this long (the server writes a heartbeat every 15 s by default): the stream is dead. */
   var SILENCE_MS = 45000
   var MAX_BACKOFF_MS = 30000
+  /** Topics the hub takes on one subscribe (herald-jetty's Limits): past them, a second stream. */
+  var MAX_TOPICS = 64
 
   // ---------------------------------------------------------------------------------------------
   // Positions: an id's digits after its last ':' (hub ids are <epoch>:<position>); comparable only
@@ -69,7 +71,8 @@
     this.tabs.set(tab, send)
     switch (message.op) {
       case 'hello': return this.watch(tab, message.lock)
-      case 'join': return this.join(tab, message.sub, message.url, message.lastId)
+      case 'join': return this.join(tab, message.sub, message.url,
+        message.lastId !== undefined ? message.lastId : new URL(message.url, scope.location.href).searchParams.get(LAST_EVENT_ID))
       case 'leave': return this.leave(tab + ' ' + message.sub)
       case 'bye': return this.dropTab(tab)
     }
@@ -94,7 +97,7 @@
     var sid = tab + ' ' + subId
     this.leave(sid)
     var sub = {
-      sid: sid, tab: tab, id: subId, key: parsed.key, topics: parsed.topics,
+      sid: sid, tab: tab, id: subId, key: this.keyFor(parsed, sid), topics: parsed.topics,
       lastId: lastId || null, at: lastId ? positionOf(lastId) : null, epoch: epochOf(lastId), snapshots: {}, attached: false
     }
     this.subs.set(sid, sub)
@@ -104,6 +107,21 @@
       this.conns.set(sub.key, conn)
     }
     if (!conn.attach(sub)) conn.reconcileSoon(30)
+  }
+
+  /**
+   * The stream a subscription goes on: the first one to its base URL whose topics, with the
+   * subscription's, stay within what the hub takes on one subscribe.
+   */
+  Core.prototype.keyFor = function (parsed, sid) {
+    for (var i = 0; ; i++) {
+      var key = parsed.key + ' ' + i
+      var topics = new Set(parsed.topics)
+      this.subsOf(key).forEach(function (other) {
+        if (other.sid !== sid) other.topics.forEach(function (topic) { topics.add(topic) })
+      })
+      if (topics.size <= MAX_TOPICS || topics.size === parsed.topics.length) return key
+    }
   }
 
   Core.prototype.leave = function (sid) {
@@ -293,7 +311,9 @@
     this.stop()
     this.abort = new AbortController() // still running: pages attach, and wait for the reconnect
     this.setState('connecting')
-    var delay = Math.min(this.retryMs * Math.pow(2, this.failures++), MAX_BACKOFF_MS) * (0.8 + 0.4 * Math.random())
+    // The server's retry delay, growing by half after each failure in a row, with jitter: a restart
+    // does not bring every browser back at the same instant.
+    var delay = Math.min(this.retryMs * Math.pow(1.5, this.failures++), MAX_BACKOFF_MS) * (0.8 + 0.4 * Math.random())
     var conn = this
     this.retryTimer = setTimeout(function () { conn.connect() }, delay)
   }
