@@ -1,14 +1,13 @@
 package dev.herald.app;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.herald.app.LivePages.assertShowsExactly;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import dev.herald.testing.BrowserKit;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
@@ -102,10 +101,7 @@ class OfflineStateTest {
     }
 
     private Page open(BrowserContext context, String path, String htmx) {
-        Page page = context.newPage();
-        page.navigate(app.uri(path + (path.contains("?") ? "&" : "?") + "htmx=" + htmx).toString());
-        assertThat(page.locator("main")).hasAttribute("data-sse-state", "open");
-        return page;
+        return LivePages.open(context, app, path, htmx);
     }
 
     /** Hides or shows the page as switching tabs does (headless pages are always visible). */
@@ -119,10 +115,4 @@ class OfflineStateTest {
         return (String) page.locator(selector).first().evaluate("e => getComputedStyle(e, '::after').content");
     }
 
-    private static void assertShowsExactly(Page page, long... ids) {
-        Locator items = page.locator("#messages > li");
-        assertThat(items).hasCount(ids.length);
-        Assertions.assertThat(items.evaluateAll("items => items.map(item => item.id)"))
-                .isEqualTo(Arrays.stream(ids).mapToObj(id -> "message-" + id).toList());
-    }
 }

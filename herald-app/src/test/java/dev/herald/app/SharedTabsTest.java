@@ -1,16 +1,15 @@
 package dev.herald.app;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.herald.app.LivePages.assertShowsExactly;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import dev.herald.testing.Await;
 import dev.herald.testing.BrowserKit;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -134,10 +133,7 @@ class SharedTabsTest {
     }
 
     private Page open(BrowserContext context, String path, String htmx) {
-        Page page = context.newPage();
-        page.navigate(app.uri(path + (path.contains("?") ? "&" : "?") + "htmx=" + htmx).toString());
-        assertThat(page.locator("main")).hasAttribute("data-sse-state", "open");
-        return page;
+        return LivePages.open(context, app, path, htmx);
     }
 
     private static void send(Page page, String body) {
@@ -150,11 +146,4 @@ class SharedTabsTest {
         page.locator("form button[type=submit]").click();
     }
 
-    /** The room shows exactly these messages, each once, in this order. */
-    private static void assertShowsExactly(Page page, long... ids) {
-        Locator items = page.locator("#messages > li");
-        assertThat(items).hasCount(ids.length);
-        Assertions.assertThat(items.evaluateAll("items => items.map(item => item.id)"))
-                .isEqualTo(Arrays.stream(ids).mapToObj(id -> "message-" + id).toList());
-    }
 }

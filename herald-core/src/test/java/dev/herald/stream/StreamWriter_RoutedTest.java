@@ -92,7 +92,7 @@ class StreamWriter_RoutedTest {
         gaps.runBlocking();
 
         assertThat(sink.last()).isEqualTo("""
-                data: {"position":0,"topics":["a"],"id":"abcdefgh:0"}
+                data: {"position":0,"topics":["a"],"id":"#abcdefgh:0"}
                 event: snapshot
                 data: state of a
 
