@@ -8,6 +8,7 @@ import dev.herald.app.chat.ChatEndpoints;
 import dev.herald.app.chat.ChatMessageSearch;
 import dev.herald.app.dashboard.DashboardEndpoints;
 import dev.herald.app.db.Database;
+import dev.herald.app.health.HealthEndpoints;
 import dev.herald.app.home.HomeEndpoints;
 import dev.herald.app.jobs.JobListing;
 import dev.herald.app.jobs.JobsEndpoints;
@@ -18,7 +19,9 @@ import dev.herald.app.web.Router;
 import dev.herald.htmx.Htmx;
 import dev.herald.htmx.JteRenderer;
 import dev.herald.hub.Hub;
+import dev.herald.hub.spi.Broker;
 import dev.herald.jetty.HeraldServer;
+import dev.herald.redis.RedisStreamsBroker;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -33,13 +36,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class App implements AutoCloseable {
 
     private final Database database;
+    private final Broker broker; // null: the in-process hub
     private final JobsEndpoints jobs;
     private final LogsEndpoints logs;
     private final DashboardEndpoints dashboard;
     private final HeraldServer server;
 
-    private App(Database database, JobsEndpoints jobs, LogsEndpoints logs, DashboardEndpoints dashboard, HeraldServer server) {
+    private App(Database database, Broker broker, JobsEndpoints jobs, LogsEndpoints logs, DashboardEndpoints dashboard,
+                HeraldServer server) {
         this.database = database;
+        this.broker = broker;
         this.jobs = jobs;
         this.logs = logs;
         this.dashboard = dashboard;
@@ -47,7 +53,9 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Opens the database (migrating it), then starts serving; returns once the port is bound.
+     * Opens the database (migrating it) and, when configured, connects to Redis (the hub is then
+     * shared with every node on the same Redis and key prefix); then starts serving; returns once
+     * the port is bound.
      *
      * @throws RuntimeException when the database cannot be opened or the server cannot start; the
      *                          message says which
@@ -58,7 +66,16 @@ public final class App implements AutoCloseable {
                 : Database.postgresql(config.databaseUrl());
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            Hub hub = Hub.builder().maxEventsPerTopic(config.topicLogEvents()).build();
+            Broker broker = config.redis() == null ? null : RedisStreamsBroker.builder(config.redis().url())
+                    .keyPrefix(config.redis().keyPrefix())
+                    .maxEventsPerTopic(config.topicLogEvents())
+                    .build();
+            if (broker != null) {
+                opened.push(broker);
+            }
+            Hub hub = broker == null
+                    ? Hub.builder().maxEventsPerTopic(config.topicLogEvents()).build()
+                    : Hub.builder().broker(broker).build();
             Htmx htmx = Htmx.builder(hub).dialect(config.htmx()).devMode(config.dev()).build();
             JteRenderer templates = JteRenderer.precompiled();
             Clock clock = Clock.systemUTC();
@@ -76,6 +93,7 @@ public final class App implements AutoCloseable {
                     notifications.service());
             opened.push(dashboard);
             Router.Builder routes = Router.builder();
+            new HealthEndpoints(database, hub).routes(routes);
             new HomeEndpoints(hub, htmx, templates, notifications.service()).routes(routes);
             notifications.routes(routes);
             chat.routes(routes);
@@ -103,7 +121,7 @@ public final class App implements AutoCloseable {
                 server.tls(config.tls().keystore(), config.tls().password());
             }
             built.set(server.build());
-            App app = new App(database, jobs, logs, dashboard, built.get());
+            App app = new App(database, broker, jobs, logs, dashboard, built.get());
             app.server.start();
             dashboard.start();
             return app;
@@ -147,6 +165,9 @@ public final class App implements AutoCloseable {
             logs.close();
             server.close();
         } finally {
+            if (broker != null) {
+                broker.close();
+            }
             database.close();
         }
     }

@@ -25,10 +25,25 @@ import java.util.Map;
  * @param agent           who answers at {@code /agent}
  * @param databaseUrl     the PostgreSQL database's JDBC URL, or {@code null}: the SQLite file in
  *                        {@code dataDir}
+ * @param redis           the Redis that several nodes share the hub through, or {@code null}: the
+ *                        in-process hub
  */
 public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat,
                         boolean dev, Dialect htmx, int topicLogEvents, Duration presenceGrace, Jobs jobs,
-                        ProviderSettings agent, String databaseUrl) {
+                        ProviderSettings agent, String databaseUrl, Redis redis) {
+
+    /**
+     * The Redis the hub's log lives in, shared by every node.
+     *
+     * @param url       such as {@code redis://127.0.0.1:6379}
+     * @param keyPrefix what every key of the log starts with: nodes share a hub when they share both
+     */
+    public record Redis(String url, String keyPrefix) {
+        @Override
+        public String toString() {
+            return "Redis[url=" + withoutPassword(url) + ", keyPrefix=" + keyPrefix + "]";
+        }
+    }
 
     /**
      * The jobs feature's limits.
@@ -55,7 +70,8 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 + ", tls=" + tls + ", heartbeat=" + heartbeat + ", dev=" + dev + ", htmx=" + htmx
                 + ", topicLogEvents=" + topicLogEvents + ", presenceGrace=" + presenceGrace
                 + ", jobs=" + jobs + ", agent=" + agent
-                + ", databaseUrl=" + (databaseUrl == null ? "(unset)" : withoutParameters(databaseUrl)) + "]";
+                + ", databaseUrl=" + (databaseUrl == null ? "(unset)" : withoutParameters(databaseUrl))
+                + ", redis=" + (redis == null ? "(unset)" : redis) + "]";
     }
 
     static final int MIN_JWT_KEY_BYTES = 32;
@@ -69,6 +85,10 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
         DATA_DIR("HERALD_DATA_DIR", "./data", "Directory of the SQLite database herald.db (and of uploads); created if missing."),
         DATABASE_URL("HERALD_DATABASE_URL", null, "JDBC URL of a PostgreSQL database, such as "
                 + "jdbc:postgresql://127.0.0.1:5432/herald?user=herald&password=…, migrated on start. Unset: the SQLite file."),
+        REDIS_URL("HERALD_REDIS_URL", null, "Redis URL, such as redis://127.0.0.1:6379: the hub's events and history live "
+                + "there, shared by every node with the same URL and key prefix. Unset: the in-process hub (one node)."),
+        REDIS_KEY_PREFIX("HERALD_REDIS_KEY_PREFIX", "herald:", "What the hub's Redis keys start with; nodes share a hub "
+                + "when they share HERALD_REDIS_URL and this."),
         PUBLISHER_JWT_KEY("HERALD_PUBLISHER_JWT_KEY", null,
                 "HS256 key (32+ bytes) of the JWTs that authorise POST /.well-known/mercure. Unset: HTTP publishing is off."),
         TLS_KEYSTORE("HERALD_TLS_KEYSTORE", null, "Key store file: serve HTTPS with HTTP/2. Unset: plain HTTP."),
@@ -146,7 +166,8 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                         integer(Setting.JOB_WORKERS, environment, 1, 64, "a number of workers 1-64"),
                         number(Setting.JOB_READ_BYTES_PER_SECOND, environment, 0, Long.MAX_VALUE, "bytes per second, 0 or more")),
                 agent(environment),
-                databaseUrl(environment));
+                databaseUrl(environment),
+                redis(environment));
     }
 
     /** What {@code --help} prints: every setting with its default and meaning. */
@@ -257,6 +278,26 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
         // The value may hold a password: show it without its parameters.
         throw new InvalidSettingException(Setting.DATABASE_URL, withoutParameters(url),
                 "a PostgreSQL JDBC URL, jdbc:postgresql://host:port/database?user=…");
+    }
+
+    private static Redis redis(Map<String, String> environment) {
+        String url = Setting.REDIS_URL.in(environment);
+        if (url == null) {
+            return null;
+        }
+        url = url.strip();
+        if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+            throw new InvalidSettingException(Setting.REDIS_URL, withoutPassword(url),
+                    "a Redis URL, redis://host:port (rediss:// for TLS)");
+        }
+        return new Redis(url, Setting.REDIS_KEY_PREFIX.in(environment));
+    }
+
+    /** The URL without what may be a password ({@code redis://:secret@host}). */
+    private static String withoutPassword(String url) {
+        int at = url.lastIndexOf('@');
+        int scheme = url.indexOf("://");
+        return at < 0 || scheme < 0 ? url : url.substring(0, scheme + 3) + "…@" + url.substring(at + 1);
     }
 
     private static String withoutParameters(String url) {

@@ -21,7 +21,7 @@ class AppConfigTest {
         assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15),
                 false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
                 new AppConfig.Jobs(64L << 20, 2, 0),
-                ProviderSettings.offline(Duration.ofMillis(40)), null));
+                ProviderSettings.offline(Duration.ofMillis(40)), null, null));
     }
 
     @Test
@@ -43,7 +43,7 @@ class AppConfigTest {
         assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "a-publisher-key-of-32-bytes-or-more",
                 new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
                 new AppConfig.Jobs(1 << 20, 4, 500_000),
-                ProviderSettings.offline(Duration.ofMillis(40)), null));
+                ProviderSettings.offline(Duration.ofMillis(40)), null, null));
     }
 
     @Test
@@ -57,6 +57,22 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_PORT", "abc")))
                 .isInstanceOf(AppConfig.InvalidSettingException.class)
                 .hasMessage("HERALD_PORT=abc is not valid: expected a port number 0-65535");
+    }
+
+    @Test
+    void aRedisUrlPutsTheHubOnRedisUnderTheKeyPrefix() {
+        assertThat(AppConfig.from(Map.of("HERALD_REDIS_URL", "redis://cache:6379")).redis())
+                .isEqualTo(new AppConfig.Redis("redis://cache:6379", "herald:"));
+        assertThat(AppConfig.from(Map.of("HERALD_REDIS_URL", "rediss://:s3cret@cache:6380", "HERALD_REDIS_KEY_PREFIX", "shop:")).redis())
+                .isEqualTo(new AppConfig.Redis("rediss://:s3cret@cache:6380", "shop:"))
+                .hasToString("Redis[url=rediss://…@cache:6380, keyPrefix=shop:]");
+    }
+
+    @Test
+    void aRedisUrlOfAnotherSchemeIsRefusedWithoutItsPassword() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_REDIS_URL", "http://:s3cret@cache:6379")))
+                .isInstanceOf(AppConfig.InvalidSettingException.class)
+                .hasMessage("HERALD_REDIS_URL=http://…@cache:6379 is not valid: expected a Redis URL, redis://host:port (rediss:// for TLS)");
     }
 
     @Test

@@ -62,6 +62,23 @@ final class BoundedOutbox implements Outbox {
     }
 
     @Override
+    public void onGap(Replay.Gap gap) {
+        boolean ready;
+        lock.lock();
+        try {
+            if (terminal != null) {
+                return;
+            }
+            queue.add(gap);
+            queue.addAll(gap.events());
+            ready = disarmIfQueued();
+        } finally {
+            lock.unlock();
+        }
+        tell(false, ready);
+    }
+
+    @Override
     public void onEvent(HubEvent event) {
         boolean overflowed = false;
         boolean ready;

@@ -1,5 +1,6 @@
 package dev.herald.hub;
 
+import dev.herald.hub.spi.Broker;
 import dev.herald.sse.SseEvent;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +36,12 @@ public interface Hub extends AutoCloseable {
     /** Mercure's wildcard: as a selector it takes every topic ({@link Interest#allTopics()}); it is no topic's name. */
     String ALL_TOPICS = "*";
 
+    /**
+     * The event type of the final event a hub with a broker sends each subscriber when the broker
+     * cannot be reached: the client should reconnect later (its data says why).
+     */
+    String UNAVAILABLE_EVENT_TYPE = "herald-unavailable";
+
     static Builder builder() {
         return new Builder();
     }
@@ -49,6 +56,7 @@ public interface Hub extends AutoCloseable {
      * @return the event's id, as subscribers receive it
      * @throws IllegalArgumentException naming the bad topic or id
      * @throws HubClosedException       after {@link #shutdown}
+     * @throws HubUnavailableException  when the hub's broker cannot be reached: nothing was published
      */
     default String publish(Collection<String> topics, SseEvent.Message message) {
         return publish(Publication.of(topics, message));
@@ -96,6 +104,7 @@ public interface Hub extends AutoCloseable {
      *                    events only
      * @throws IllegalArgumentException naming the bad topic
      * @throws HubClosedException       during and after {@link #shutdown}
+     * @throws HubUnavailableException  when the hub's broker cannot be reached
      */
     default Subscription subscribe(Collection<String> topics, String lastEventId, Subscriber subscriber) {
         return subscribe(Interest.topics(topics), lastEventId, subscriber);
@@ -115,7 +124,10 @@ public interface Hub extends AutoCloseable {
      * The id of the newest event published, as a hub id ({@code #<epoch>:<position>}), even when
      * that event carried a publisher id. Render a page's history with the position it was read at
      * and subscribe from there, and nothing published in between is lost or doubled (provided the
-     * history read and this call are ordered against publishing by the application).
+     * history read and this call are ordered against publishing by the application). With a broker
+     * this is the shared log's position, read from it.
+     *
+     * @throws HubUnavailableException when the hub's broker cannot be reached
      */
     String position();
 
@@ -144,6 +156,7 @@ public interface Hub extends AutoCloseable {
     final class Builder {
         int maxEventsPerTopic = 1024;
         long maxBytesPerTopic = 1L << 20;
+        Broker broker;
 
         Builder() {
         }
@@ -166,8 +179,24 @@ public interface Hub extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Builds a hub on {@code broker}'s shared log instead of an in-process one, so that several
+         * nodes share topics and ids (such as {@code RedisStreamsBroker} of herald-redis). The broker
+         * keeps the history, bounded by its own settings (the bounds above are then unused); the hub
+         * does not close it.
+         */
+        public Builder broker(Broker broker) {
+            this.broker = java.util.Objects.requireNonNull(broker, "broker");
+            return this;
+        }
+
+        /**
+         * The hub: in-process, or on the {@link #broker} given.
+         *
+         * @throws HubUnavailableException when the broker cannot be reached
+         */
         public Hub build() {
-            return new LocalHub(this);
+            return broker == null ? new LocalHub(this) : new BrokeredHub(broker);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.herald.hub;
 
 import dev.herald.sse.SseEvent;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -31,6 +33,33 @@ public record HubEvent(long position, Set<String> topics, SseEvent.Message messa
     /** A public event. */
     public HubEvent(long position, Set<String> topics, SseEvent.Message message, byte[] wire, String conflationKey) {
         this(position, topics, message, wire, conflationKey, false);
+    }
+
+    /**
+     * The event at {@code position} of a hub in {@code epoch}, as subscribers receive it: {@code body}
+     * (the message encoded), after an {@code id:} line when the hub assigns the id and a
+     * {@code retry:} line when the publication has one (both fields of the same event, WHATWG HTML
+     * §9.2.6).
+     */
+    static HubEvent encoded(String epoch, long position, Set<String> topics, Publication publication, byte[] body) {
+        SseEvent.Message message = publication.message();
+        StringBuilder head = new StringBuilder();
+        Duration retry = publication.retry();
+        if (retry != null) {
+            head.append("retry: ").append(retry.toMillis()).append('\n');
+        }
+        if (message.id() == null) {
+            message = message.withId(HubId.format(epoch, position));
+            head.append("id: ").append(message.id()).append('\n');
+        }
+        byte[] wire = body;
+        if (!head.isEmpty()) {
+            byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+            wire = new byte[headBytes.length + body.length];
+            System.arraycopy(headBytes, 0, wire, 0, headBytes.length);
+            System.arraycopy(body, 0, wire, headBytes.length, body.length);
+        }
+        return new HubEvent(position, topics, message, wire, publication.conflationKey(), publication.isPrivate());
     }
 
     /** The event id as the client sees it. */

@@ -42,6 +42,24 @@ final class HubId {
         return SHAPE.matcher(id).matches();
     }
 
+    /**
+     * A publisher's own event id as given ({@code null}: none); throws when it is empty, in the
+     * hub's namespace, or {@value Hub#EARLIEST}.
+     */
+    static String checkPublisherId(String id) {
+        if ("".equals(id)) {
+            // On the wire "id:" with no value clears the client's last event id: it could never resume.
+            throw new IllegalArgumentException("event id is empty: leave it unset and the hub assigns one");
+        }
+        if (id != null && isReserved(id)) {
+            throw new IllegalArgumentException("event id \"" + id + "\" starts with #, as the hub's own ids do; choose another");
+        }
+        if (Hub.EARLIEST.equals(id)) {
+            throw new IllegalArgumentException("event id \"earliest\" is reserved: it asks for all of history");
+        }
+        return id;
+    }
+
     static String epochOf(String id) {
         return id.substring(1, 1 + EPOCH_LENGTH);
     }

@@ -36,6 +36,19 @@ class BoundedOutboxTest {
     }
 
     @Test
+    void aGapReportedMidStreamIsQueuedBetweenTheEventsBeforeAndAfterIt() {
+        Outbox outbox = Outbox.bounded(1_000);
+        outbox.onReplay(new Replay.Exact(List.of()));
+        outbox.onEvent(event(7, 10));
+        var gap = new Replay.Gap(Replay.Reason.EARLIER_EPOCH, "#aaaaaaaa:7", Set.of("t"), List.of());
+        outbox.onGap(gap);
+        outbox.onEvent(event(1, 10));
+
+        assertThat(outbox.poll()).extracting(d -> d instanceof HubEvent e ? e.position() : d)
+                .containsExactly(7L, gap, 1L);
+    }
+
+    @Test
     void pollReturnsNothingAtOnceWhenNothingIsQueued() {
         assertThat(Outbox.bounded(1_000).poll()).isEmpty();
     }

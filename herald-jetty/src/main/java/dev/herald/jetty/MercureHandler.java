@@ -1,6 +1,7 @@
 package dev.herald.jetty;
 
 import dev.herald.hub.HubClosedException;
+import dev.herald.hub.HubUnavailableException;
 import dev.herald.mercure.Mercure;
 import dev.herald.mercure.MercureException;
 import dev.herald.mercure.MercureRequest;
@@ -50,6 +51,8 @@ final class MercureHandler extends Handler.Abstract {
             PlainText.refuse(response, callback, refused);
         } catch (HubClosedException e) {
             PlainText.respond(response, callback, 503, "the hub is shutting down");
+        } catch (HubUnavailableException e) {
+            PlainText.respond(response, callback, 503, e.getMessage());
         }
         return true;
     }

@@ -2,6 +2,7 @@ package dev.herald.jetty;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
+import dev.herald.hub.HubUnavailableException;
 import dev.herald.hub.HubEvent;
 import dev.herald.hub.Replay;
 import dev.herald.hub.Subscriber;
@@ -67,6 +68,8 @@ final class Streams implements AutoCloseable {
             problem.writeTo(response, callback);
         } catch (HubClosedException e) {
             PlainText.respond(response, callback, 503, "the hub is shutting down");
+        } catch (HubUnavailableException e) {
+            PlainText.respond(response, callback, 503, e.getMessage());
         }
     }
 

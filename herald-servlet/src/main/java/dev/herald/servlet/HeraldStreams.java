@@ -1,9 +1,11 @@
 package dev.herald.servlet;
 
 import dev.herald.hub.Hub;
+import dev.herald.mercure.Mercure;
 import dev.herald.stream.EventStream;
 import dev.herald.stream.ResetEvent;
 import dev.herald.stream.StreamWriter;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -50,6 +52,23 @@ public interface HeraldStreams extends AutoCloseable {
      * request goes asynchronous.
      */
     void stream(HttpServletRequest request, HttpServletResponse response, EventStream stream);
+
+    /**
+     * The Mercure hub endpoint on these streams, to map (asynchronous) at {@value Mercure#HUB_PATH}:
+     * GET subscribes — the same parameters, versions, limits, authorization and replay as
+     * herald-jetty's — POST publishes when {@code mercure} has a publisher key, other methods are
+     * 405. Refusals are {@code text/plain} with a one-line reason.
+     *
+     * <pre>{@code
+     * ServletRegistration.Dynamic hub = context.addServlet("herald-hub",
+     *         streams.hubServlet(Mercure.builder(hub).publisherJwtKey(key).build(), 1 << 20));
+     * hub.addMapping(Mercure.HUB_PATH);
+     * hub.setAsyncSupported(true);
+     * }</pre>
+     *
+     * @param maxPublishBytes the largest publish body accepted (413 past it)
+     */
+    HttpServlet hubServlet(Mercure mercure, int maxPublishBytes);
 
     /** The counters now. */
     StreamWriter.Stats stats();

@@ -109,11 +109,13 @@ final class ServletSink implements StreamSink, WriteListener, AsyncListener {
     @Override
     public void onTimeout(AsyncEvent event) {
         gone(new IOException("the container's asynchronous timeout passed"));
+        complete(); // else the container dispatches to its error page, on a response already streaming
     }
 
     @Override
     public void onError(AsyncEvent event) {
         gone(event.getThrowable() == null ? new IOException("the response failed") : event.getThrowable());
+        complete(); // else the container dispatches to its error page, on a response already streaming
     }
 
     @Override

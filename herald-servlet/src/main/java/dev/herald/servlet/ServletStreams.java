@@ -2,17 +2,23 @@ package dev.herald.servlet;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
+import dev.herald.hub.HubEvent;
+import dev.herald.hub.Replay;
 import dev.herald.hub.Subscriber;
-import dev.herald.hub.Subscription;
+import dev.herald.mercure.Mercure;
+import dev.herald.sse.SseEvent;
 import dev.herald.stream.EventStream;
 import dev.herald.stream.StreamWriter;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 
 /** {@link HeraldStreams} on one {@link StreamWriter}: what is the container's here is the response's head and its {@link ServletSink}. */
 final class ServletStreams implements HeraldStreams {
@@ -27,15 +33,34 @@ final class ServletStreams implements HeraldStreams {
 
     @Override
     public void stream(HttpServletRequest request, HttpServletResponse response, EventStream stream) {
+        serve(request, response, stream, replay -> Map.of());
+    }
+
+    @Override
+    public HttpServlet hubServlet(Mercure mercure, int maxPublishBytes) {
+        if (maxPublishBytes < 1) {
+            throw new IllegalArgumentException("maxPublishBytes must be positive, was " + maxPublishBytes);
+        }
+        return new HubServlet(mercure, this, maxPublishBytes);
+    }
+
+    /**
+     * {@link #stream}, the answer's head also carrying {@code headers} of what the hub replays
+     * (Mercure's {@code Mercure-Last-Event-ID}).
+     */
+    void serve(HttpServletRequest request, HttpServletResponse response, EventStream stream,
+               Function<Replay, Map<String, String>> headers) {
         if (!request.isAsyncSupported()) {
             throw new IllegalStateException("a Herald stream needs an asynchronous request: declare the servlet"
                     + " and every filter before it with asyncSupported = true");
         }
         ServletSink sink = new ServletSink();
+        Replay[] replayed = new Replay[1];
         StreamWriter.Stream writing;
         try {
             EventStream.checkResumeId(stream.after(), "Last-Event-ID");
-            writing = writer.open(sink, stream.plan(), outbox -> subscribe(stream, outbox));
+            writing = writer.open(sink, stream.plan(),
+                    outbox -> hub.subscribe(stream.interest(), stream.after(), stream.after() == null ? outbox : seeingReplay(outbox, replayed)));
         } catch (IllegalArgumentException e) {
             PlainText.respond(response, 400, e.getMessage());
             return;
@@ -44,6 +69,9 @@ final class ServletStreams implements HeraldStreams {
             return;
         }
         response.setStatus(200);
+        if (replayed[0] != null) {
+            headers.apply(replayed[0]).forEach(response::setHeader);
+        }
         response.setContentType("text/event-stream");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-cache");
@@ -61,8 +89,25 @@ final class ServletStreams implements HeraldStreams {
         writing.start(() -> { });
     }
 
-    private Subscription subscribe(EventStream stream, Subscriber outbox) {
-        return hub.subscribe(stream.topics(), stream.after(), outbox);
+    /** {@code outbox}, noting in {@code replayed} what the hub replays (on this thread: the subscribe's). */
+    private static Subscriber seeingReplay(Subscriber outbox, Replay[] replayed) {
+        return new Subscriber() {
+            @Override
+            public void onReplay(Replay replay) {
+                replayed[0] = replay;
+                outbox.onReplay(replay);
+            }
+
+            @Override
+            public void onEvent(HubEvent event) {
+                outbox.onEvent(event);
+            }
+
+            @Override
+            public void onShutdown(SseEvent.Message finalEvent) {
+                outbox.onShutdown(finalEvent);
+            }
+        };
     }
 
     @Override

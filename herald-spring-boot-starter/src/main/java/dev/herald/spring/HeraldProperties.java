@@ -32,6 +32,8 @@ public class HeraldProperties {
     /** Log a warning when an event is published that no rendered page declared (development aid). */
     private boolean devMode;
 
+    private final Hub hub = new Hub();
+
     private final Redis redis = new Redis();
 
     public Duration getHeartbeat() {
@@ -90,8 +92,52 @@ public class HeraldProperties {
         this.devMode = devMode;
     }
 
+    public Hub getHub() {
+        return hub;
+    }
+
     public Redis getRedis() {
         return redis;
+    }
+
+    /** The Mercure hub endpoint, /.well-known/mercure: pages subscribe there, other services may publish. */
+    public static class Hub {
+
+        /** Serve the hub endpoint in the application's servlet container. */
+        private boolean enabled = true;
+
+        /**
+         * The HS256 key publisher JWTs are signed with, at least 32 bytes; unset turns publishing
+         * over HTTP off (POST answers 403): publish from Java with the Hub bean.
+         */
+        private String publisherJwtKey;
+
+        /** The largest publish body accepted, in bytes (413 past it). */
+        private int maxPublishBytes = 1 << 20;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPublisherJwtKey() {
+            return publisherJwtKey;
+        }
+
+        public void setPublisherJwtKey(String publisherJwtKey) {
+            this.publisherJwtKey = publisherJwtKey;
+        }
+
+        public int getMaxPublishBytes() {
+            return maxPublishBytes;
+        }
+
+        public void setMaxPublishBytes(int maxPublishBytes) {
+            this.maxPublishBytes = maxPublishBytes;
+        }
     }
 
     /** A hub shared by several application nodes through Redis (herald-redis). */

@@ -53,7 +53,7 @@ class HeraldAutoConfigurationTest {
             assertThat(in).isNotNull();
             String metadata = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(metadata).contains("\"herald.heartbeat\"", "\"herald.retry\"", "\"herald.max-backlog-bytes\"",
-                    "\"herald.dialect\"", "\"herald.redis.url\"");
+                    "\"herald.dialect\"", "\"herald.redis.url\"", "\"herald.hub.enabled\"", "\"herald.hub.publisher-jwt-key\"");
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.herald.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import dev.herald.htmx.ClientAssets;
 import dev.herald.htmx.JteRenderer;
 import dev.herald.hub.Hub;
@@ -18,7 +20,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** A Spring MVC application on Tomcat with the starter (and JTE's): a controller's stream, live publishes, assets, meters, health. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "herald.heartbeat=500ms", "management.endpoints.web.exposure.include=health",
-        "management.endpoint.health.show-details=always", "gg.jte.development-mode=true"})
+        "management.endpoint.health.show-details=always", "gg.jte.development-mode=true",
+        "herald.hub.publisher-jwt-key=" + SpringMvcStreamTest.KEY})
 class SpringMvcStreamTest {
 
     @SpringBootApplication
@@ -56,6 +61,8 @@ class SpringMvcStreamTest {
             return "added";
         }
     }
+
+    static final String KEY = "test-key-test-key-test-key-test-key";
 
     @LocalServerPort
     int port;
@@ -97,7 +104,7 @@ class SpringMvcStreamTest {
             assertThat(card.type()).isEqualTo("card");
             assertThat(card.data()).isEqualTo("<li>new card</li>");
             seen = card.id();
-            assertThat(meters.get("herald.streams.open").gauge().value()).isEqualTo(1.0);
+            assertThat(meters.get("herald.streams.open").gauge().value()).isGreaterThanOrEqualTo(1.0);
         }
         String missed = hub.publish(List.of("board"), SseEvent.message("card", "<li>while away</li>"));
         try (SseRecorder events = SseRecorder.connect(client, uri("/board/events"), "Last-Event-ID", seen)) {
@@ -105,7 +112,27 @@ class SpringMvcStreamTest {
             assertThat(events.nextMessage()).isEqualTo(SseEvent.message(missed, "card", "<li>while away</li>"));
         }
         Await.until("the streams end once their clients left", () -> streams.stats().openStreams() == 0);
-        assertThat(meters.get("herald.hub.events.published").functionCounter().count()).isEqualTo(2.0);
+        assertThat(meters.get("herald.hub.events.published").functionCounter().count()).isGreaterThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void theHubEndpointSubscribesPagesAndTakesPublishesWithAPublisherToken() throws Exception {
+        try (SseRecorder events = SseRecorder.connect(client, uri("/.well-known/mercure?topic=board"))) {
+            assertThat(events.response().statusCode()).isEqualTo(200);
+            events.next(); // retry
+            send(HttpRequest.newBuilder(uri("/board/cards")).POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(events.nextMessage().data()).isEqualTo("<li>new card</li>");
+
+            String token = JWT.create().withClaim("mercure", Map.of("publish", List.of("board")))
+                    .withExpiresAt(Instant.now().plusSeconds(3600)).sign(Algorithm.HMAC256(KEY));
+            HttpResponse<String> published = send(HttpRequest.newBuilder(uri("/.well-known/mercure"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("topic=board&data=from+another+service")).build());
+            assertThat(published.statusCode()).isEqualTo(200);
+            assertThat(events.nextMessage()).isEqualTo(SseEvent.message(published.body(), null, "from another service"));
+        }
+        assertThat(send(HttpRequest.newBuilder(uri("/.well-known/mercure")).build()).statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -1,0 +1,153 @@
+package dev.herald.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import dev.herald.hub.Hub;
+import dev.herald.mercure.Mercure;
+import dev.herald.sse.SseEvent;
+import dev.herald.stream.ResetEvent;
+import dev.herald.stream.StreamWriter;
+import dev.herald.testing.SseRecorder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The Mercure hub endpoint as a servlet ({@link HeraldStreams#hubServlet}), in Tomcat and Jetty: the
+ * protocol of herald-jetty's hub path — subscribe in both versions, replay, publish with a
+ * publisher JWT, and the refusals with their status and one-line reason.
+ */
+class HubServletTest {
+
+    private static final String KEY = "test-key-test-key-test-key-test-key";
+
+    private final Hub hub = Hub.builder().build();
+    private final HeraldStreams streams = HeraldStreams.start(hub,
+            StreamWriter.builder(ResetEvent::encode).heartbeat(Duration.ofMillis(300)));
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private Container.Running container;
+
+    private void start(Container kind) {
+        container = kind.start(streams.hubServlet(Mercure.builder(hub).publisherJwtKey(KEY).build(), 4096));
+    }
+
+    @AfterEach
+    void stop() {
+        client.shutdownNow();
+        streams.close();
+        container.close();
+    }
+
+    private URI hubPath(String query) {
+        return container.uri().resolve(Mercure.HUB_PATH + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void subscribesWithTopicAndResumesAfterLastEventId(Container kind) {
+        start(kind);
+        String first = hub.publish("chat", SseEvent.message("before"));
+        String missed = hub.publish("chat", SseEvent.message("missed"));
+        try (SseRecorder events = SseRecorder.connect(client, hubPath("topic=chat"), "Last-Event-ID", first)) {
+            assertThat(events.response().statusCode()).isEqualTo(200);
+            assertThat(events.next()).isInstanceOf(SseEvent.Retry.class);
+            assertThat(events.nextMessage()).isEqualTo(SseEvent.message(missed, null, "missed"));
+            String live = hub.publish("chat", SseEvent.message("live"));
+            assertThat(events.nextMessage()).isEqualTo(SseEvent.message(live, null, "live"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void matchSelectsTopicsInMercure10AndTheAnswerNamesTheIdItResumesAfter(Container kind) {
+        start(kind);
+        String seen = hub.publish("a", SseEvent.message("seen"));
+        try (SseRecorder events = SseRecorder.connect(client, hubPath("match=a&match=b&last_event_id=" + encode(seen)))) {
+            assertThat(events.response().headers().firstValue("Mercure-Last-Event-ID")).hasValue(seen);
+            events.next(); // retry
+            hub.publish("c", SseEvent.message("to c"));
+            hub.publish("b", SseEvent.message("to b"));
+            assertThat(events.nextMessage().data()).isEqualTo("to b");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void publishesWithAPublisherTokenAndAnswersExactlyTheId(Container kind) {
+        start(kind);
+        try (SseRecorder events = SseRecorder.connect(client, hubPath("topic=chat"))) {
+            events.next(); // retry
+            HttpResponse<String> published = publish(token("chat"), "topic=chat&type=line&data=" + encode("hello\nworld"));
+            assertThat(published.statusCode()).isEqualTo(200);
+            assertThat(published.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+            assertThat(events.nextMessage()).isEqualTo(SseEvent.message(published.body(), "line", "hello\nworld"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void refusesWithTheStatusAndAOneLineReason(Container kind) {
+        start(kind);
+        assertRefused(send(HttpRequest.newBuilder(hubPath("")).build()), 400);
+        HttpResponse<String> put = send(HttpRequest.newBuilder(hubPath("topic=a")).PUT(HttpRequest.BodyPublishers.noBody()).build());
+        assertRefused(put, 405);
+        assertThat(put.headers().firstValue("Allow")).hasValue("GET, POST");
+        assertRefused(publish(null, "topic=chat&data=x"), 401);
+        assertRefused(publish(token("other"), "topic=chat&data=x"), 403);
+        assertRefused(publish(token("chat"), "topic=chat&data=" + "x".repeat(5000)), 413);
+        assertRefused(send(HttpRequest.newBuilder(hubPath("")).header("Authorization", "Bearer " + token("chat"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("data=x")).build()), 415);
+        assertThat(hub.subscriberCount()).isZero();
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body()).endsWith("\n");
+        assertThat(response.body().strip()).doesNotContain("\n").isNotEmpty();
+    }
+
+    private HttpResponse<String> publish(String token, String form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(hubPath(""))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    private static String token(String... topics) {
+        return JWT.create().withClaim("mercure", Map.of("publish", List.of(topics)))
+                .withExpiresAt(Instant.now().plus(Duration.ofHours(1))).sign(Algorithm.HMAC256(KEY));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
