@@ -27,10 +27,31 @@ import java.util.Map;
  *                        {@code dataDir}
  * @param redis           the Redis that several nodes share the hub through, or {@code null}: the
  *                        in-process hub
+ * @param subscribers     how the hub authorizes subscribers
  */
 public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat,
                         boolean dev, Dialect htmx, int topicLogEvents, Duration presenceGrace, Jobs jobs,
-                        ProviderSettings agent, String databaseUrl, Redis redis) {
+                        ProviderSettings agent, String databaseUrl, Redis redis, Subscribers subscribers) {
+
+    /**
+     * How the hub authorizes subscribers (and checks every token's issuer and audience).
+     *
+     * @param jwtKey    the HS256 key of subscriber tokens, or {@code null}: the publisher key
+     * @param anonymous whether subscribers without a token receive public updates
+     * @param issuer    the {@code iss} every token must carry, or {@code null}
+     * @param audience  the {@code aud} every token must include, or {@code null}
+     */
+    public record Subscribers(String jwtKey, boolean anonymous, String issuer, String audience) {
+
+        /** No key of their own, anonymous subscribers welcome, any issuer and audience. */
+        public static final Subscribers DEFAULT = new Subscribers(null, true, null, null);
+
+        @Override
+        public String toString() {
+            return "Subscribers[jwtKey=" + (jwtKey == null ? "(unset)" : "(hidden)") + ", anonymous=" + anonymous
+                    + ", issuer=" + issuer + ", audience=" + audience + "]";
+        }
+    }
 
     /**
      * The Redis the hub's log lives in, shared by every node.
@@ -71,7 +92,7 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 + ", topicLogEvents=" + topicLogEvents + ", presenceGrace=" + presenceGrace
                 + ", jobs=" + jobs + ", agent=" + agent
                 + ", databaseUrl=" + (databaseUrl == null ? "(unset)" : withoutParameters(databaseUrl))
-                + ", redis=" + (redis == null ? "(unset)" : redis) + "]";
+                + ", redis=" + (redis == null ? "(unset)" : redis) + ", subscribers=" + subscribers + "]";
     }
 
     static final int MIN_JWT_KEY_BYTES = 32;
@@ -91,6 +112,12 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 + "when they share HERALD_REDIS_URL and this."),
         PUBLISHER_JWT_KEY("HERALD_PUBLISHER_JWT_KEY", null,
                 "HS256 key (32+ bytes) of the JWTs that authorise POST /.well-known/mercure. Unset: HTTP publishing is off."),
+        SUBSCRIBER_JWT_KEY("HERALD_SUBSCRIBER_JWT_KEY", null,
+                "HS256 key (32+ bytes) of subscribers' JWTs (private updates; cookie or Authorization). Unset: HERALD_PUBLISHER_JWT_KEY."),
+        ANONYMOUS_SUBSCRIBERS("HERALD_ANONYMOUS_SUBSCRIBERS", "true",
+                "true: subscribers without a token receive public updates; false: they are refused (401)."),
+        JWT_ISSUER("HERALD_JWT_ISSUER", null, "The iss every publisher and subscriber JWT must carry. Unset: not checked."),
+        JWT_AUDIENCE("HERALD_JWT_AUDIENCE", null, "The aud every publisher and subscriber JWT must include (the hub's URL, say). Unset: not checked."),
         TLS_KEYSTORE("HERALD_TLS_KEYSTORE", null, "Key store file: serve HTTPS with HTTP/2. Unset: plain HTTP."),
         TLS_KEYSTORE_PASSWORD("HERALD_TLS_KEYSTORE_PASSWORD", null, "Password of HERALD_TLS_KEYSTORE; required with it."),
         HEARTBEAT_SECONDS("HERALD_HEARTBEAT_SECONDS", "15", "Seconds between heartbeat comments on an idle stream, 1-3600."),
@@ -167,7 +194,9 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                         number(Setting.JOB_READ_BYTES_PER_SECOND, environment, 0, Long.MAX_VALUE, "bytes per second, 0 or more")),
                 agent(environment),
                 databaseUrl(environment),
-                redis(environment));
+                redis(environment),
+                new Subscribers(jwtKey(Setting.SUBSCRIBER_JWT_KEY, environment), bool(Setting.ANONYMOUS_SUBSCRIBERS, environment),
+                        Setting.JWT_ISSUER.in(environment), Setting.JWT_AUDIENCE.in(environment)));
     }
 
     /** What {@code --help} prints: every setting with its default and meaning. */
@@ -260,11 +289,23 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
     }
 
     private static String publisherJwtKey(Map<String, String> environment) {
-        String key = Setting.PUBLISHER_JWT_KEY.in(environment);
+        return jwtKey(Setting.PUBLISHER_JWT_KEY, environment);
+    }
+
+    private static boolean bool(Setting setting, Map<String, String> environment) {
+        String value = setting.in(environment);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidSettingException(setting, value, "true or false");
+        }
+        return value.equals("true");
+    }
+
+    private static String jwtKey(Setting setting, Map<String, String> environment) {
+        String key = setting.in(environment);
         int bytes = key == null ? 0 : key.getBytes(StandardCharsets.UTF_8).length;
         if (key != null && bytes < MIN_JWT_KEY_BYTES) {
             // The value is a secret: say how long it is, not what it is.
-            throw new InvalidSettingException(Setting.PUBLISHER_JWT_KEY.variable + " has " + bytes
+            throw new InvalidSettingException(setting.variable + " has " + bytes
                     + " bytes: expected at least " + MIN_JWT_KEY_BYTES + " (an HS256 key as long as the hash, RFC 7518 §3.2)");
         }
         return key;

@@ -21,7 +21,23 @@ class AppConfigTest {
         assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15),
                 false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
                 new AppConfig.Jobs(64L << 20, 2, 0),
-                ProviderSettings.offline(Duration.ofMillis(40)), null, null));
+                ProviderSettings.offline(Duration.ofMillis(40)), null, null, AppConfig.Subscribers.DEFAULT));
+    }
+
+    @Test
+    void readsTheSubscriberSettings() {
+        AppConfig config = AppConfig.from(Map.of(
+                "HERALD_SUBSCRIBER_JWT_KEY", "a-subscriber-key-of-32-bytes-or-more",
+                "HERALD_ANONYMOUS_SUBSCRIBERS", "false",
+                "HERALD_JWT_ISSUER", "https://example.com",
+                "HERALD_JWT_AUDIENCE", "https://example.com/.well-known/mercure"));
+
+        assertThat(config.subscribers()).isEqualTo(new AppConfig.Subscribers("a-subscriber-key-of-32-bytes-or-more", false,
+                "https://example.com", "https://example.com/.well-known/mercure"));
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_ANONYMOUS_SUBSCRIBERS", "yes")))
+                .hasMessage("HERALD_ANONYMOUS_SUBSCRIBERS=yes is not valid: expected true or false");
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_SUBSCRIBER_JWT_KEY", "short")))
+                .hasMessageStartingWith("HERALD_SUBSCRIBER_JWT_KEY has 5 bytes");
     }
 
     @Test
@@ -43,7 +59,7 @@ class AppConfigTest {
         assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "a-publisher-key-of-32-bytes-or-more",
                 new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
                 new AppConfig.Jobs(1 << 20, 4, 500_000),
-                ProviderSettings.offline(Duration.ofMillis(40)), null, null));
+                ProviderSettings.offline(Duration.ofMillis(40)), null, null, AppConfig.Subscribers.DEFAULT));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -139,6 +140,15 @@ public interface HeraldServer extends AutoCloseable {
          */
         public Builder publisherJwtKey(String key) {
             mercure.publisherJwtKey(key);
+            return this;
+        }
+
+        /**
+         * The Mercure protocol's other settings: subscriber keys, anonymous subscribers, the
+         * tokens' issuer and audience, public key files, the hub's URL (see {@link Mercure.Builder}).
+         */
+        public Builder mercure(Consumer<Mercure.Builder> settings) {
+            settings.accept(mercure);
             return this;
         }
 

@@ -93,6 +93,7 @@ class PublishTest {
                 .sign(Algorithm.HMAC256("another-key-another-key-another-key"));
         HttpResponse<String> response = server.publish(forged, "topic", "a", "data", "x");
         assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
         assertThat(response.body()).startsWith("invalid publisher JWT: The Token's Signature resulted invalid");
     }
 
@@ -109,7 +110,8 @@ class PublishTest {
     void refusesTopicTheTokenDoesNotCover() {
         HttpResponse<String> response = server.publish(token("a"), "topic", "a", "topic", "b", "data", "x");
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).isEqualTo("the JWT's mercure.publish claim does not cover topic \"b\"\n");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"insufficient_scope\"");
+        assertThat(response.body()).isEqualTo("the token does not grant publish on topic \"b\"\n");
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.herald.hub.Publication;
 import dev.herald.stream.EventStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,14 +56,32 @@ public final class Mercure {
         V0
     }
 
+    /** The cookie a 1.0 browser subscriber presents its token in (the spec's recommended name). */
+    public static final String ACCESS_TOKEN_COOKIE = "__Secure-mercure_access_token";
+
+    /** The cookie a 0.x browser subscriber presents its token in. */
+    public static final String LEGACY_TOKEN_COOKIE = "mercureAuthorization";
+
+    private static final String BEARER = "Bearer ";
+
     private final Hub hub;
     private final URI hubUrl;
-    private final PublisherAuth publishers; // null: publishing over HTTP is off
+    private final TokenVerifier publishers; // null: publishing over HTTP is off
+    private final TokenVerifier subscribers; // null: no subscriber token can be verified
+    private final boolean anonymousSubscribers;
 
     private Mercure(Builder settings) {
         this.hub = settings.hub;
         this.hubUrl = settings.hubUrl;
-        this.publishers = settings.publisherJwtKey == null ? null : new PublisherAuth(settings.publisherJwtKey);
+        TokenKeys publisherKeys = new TokenKeys(settings.publisherJwtKey, settings.publisherPublicKey);
+        TokenKeys subscriberKeys = settings.subscriberJwtKey == null && settings.subscriberPublicKey == null
+                ? publisherKeys
+                : new TokenKeys(settings.subscriberJwtKey, settings.subscriberPublicKey);
+        this.publishers = publisherKeys.isEmpty() ? null
+                : new TokenVerifier(publisherKeys, settings.issuer, settings.audience, hubUrl);
+        this.subscribers = subscriberKeys.isEmpty() ? null
+                : new TokenVerifier(subscriberKeys, settings.issuer, settings.audience, hubUrl);
+        this.anonymousSubscribers = settings.anonymousSubscribers;
     }
 
     public static Builder builder(Hub hub) {
@@ -69,13 +89,32 @@ public final class Mercure {
     }
 
     /**
-     * Reads and authorizes a subscribe request.
+     * Reads and authorizes a subscribe request. Its token — the {@code Authorization} header's, else
+     * the {@value #ACCESS_TOKEN_COOKIE} cookie's, else the {@value #LEGACY_TOKEN_COOKIE} cookie's —
+     * lets it read the private updates of the topics it grants {@code subscribe} on, until it
+     * expires (the stream's deadline). Without a token, only public updates, if anonymous
+     * subscribers are allowed.
      *
      * @throws MercureException 400 for bad parameters (none, too many, unknown {@code match*}, a
-     *                          bad last event id)
+     *                          bad last event id); 401 for an invalid token, or none when one is
+     *                          required
      */
     public Subscribe subscribe(MercureRequest request) {
-        return SubscribeQuery.read(request, hubUrl);
+        String token = bearer(request, true);
+        Subscribe subscribe = SubscribeQuery.read(request, hubUrl);
+        if (token == null) {
+            if (!anonymousSubscribers) {
+                throw unauthorized("subscribing requires a token (Authorization: Bearer, or the "
+                        + ACCESS_TOKEN_COOKIE + " cookie)");
+            }
+            return subscribe;
+        }
+        if (subscribers == null) {
+            throw TokenVerifier.invalid("subscriber", "this hub has no key to verify subscriber tokens with");
+        }
+        Grant grant = subscribers.verify(token, "subscriber");
+        return new Subscribe(subscribe.version(), subscribe.interest().withPrivateAccess(grant.privateAccess()),
+                subscribe.lastEventId(), grant.expiresAt(), subscribe.routed());
     }
 
     /**
@@ -94,14 +133,44 @@ public final class Mercure {
         if (publishers == null) {
             throw new MercureException(403, "publishing over HTTP is off: the server has no publisher JWT key");
         }
-        PublisherAuth.Permit permit = publishers.authenticate(request.header("Authorization"));
+        String token = bearer(request, false);
+        if (token == null) {
+            throw unauthorized("publishing requires an Authorization: Bearer <JWT> header");
+        }
+        Grant grant = publishers.verify(token, "publisher");
         Publication publication = PublishForm.read(form.get());
-        permit.check(publication.topics());
+        grant.checkPublish(publication.topics());
         try {
             return hub.publish(publication);
         } catch (IllegalArgumentException e) {
             throw MercureException.badRequest(e.getMessage());
         }
+    }
+
+    /**
+     * The token a request presents: the {@code Authorization} header's (a cookie is then ignored), or
+     * for a subscriber a cookie's; {@code null} for none. Publishers use the header only: a cookie
+     * would let any page the user visits publish with a plain form POST.
+     */
+    private static String bearer(MercureRequest request, boolean cookies) {
+        String authorization = request.header("Authorization");
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                throw new MercureException(400, "the Authorization header must be Bearer <JWT>",
+                        Map.of("WWW-Authenticate", "Bearer error=\"invalid_request\""));
+            }
+            return authorization.substring(BEARER.length()).strip();
+        }
+        if (!cookies) {
+            return null;
+        }
+        String cookie = request.cookie(ACCESS_TOKEN_COOKIE);
+        return cookie != null ? cookie : request.cookie(LEGACY_TOKEN_COOKIE);
+    }
+
+    private static MercureException unauthorized(String reason) {
+        // RFC 6750 §3.1: no error code when no token was presented.
+        return new MercureException(401, reason, Map.of("WWW-Authenticate", "Bearer"));
     }
 
     /** @throws MercureException 415 unless {@code contentType} is {@value #FORM} (any parameters) */
@@ -138,6 +207,12 @@ public final class Mercure {
     public static final class Builder {
         final Hub hub;
         String publisherJwtKey;
+        PublicKey publisherPublicKey;
+        String subscriberJwtKey;
+        PublicKey subscriberPublicKey;
+        boolean anonymousSubscribers = true;
+        String issuer;
+        String audience;
         URI hubUrl = URI.create("https://localhost" + HUB_PATH);
 
         Builder(Hub hub) {
@@ -150,11 +225,62 @@ public final class Mercure {
          * publishing off: POST answers 403; publish from Java with {@link Hub#publish}.
          */
         public Builder publisherJwtKey(String key) {
-            if (key != null && key.getBytes(StandardCharsets.UTF_8).length < 32) {
-                throw new IllegalArgumentException("publisherJwtKey must be at least 32 bytes for HS256 (RFC 7518 §3.2)");
-            }
-            this.publisherJwtKey = key;
+            this.publisherJwtKey = hs256Key(key, "publisherJwtKey");
             return this;
+        }
+
+        /**
+         * A PEM file with the public key publisher tokens are signed for: RSA (RS256) or EC P-256
+         * (ES256); {@code null} for none. Either key, or both, turn HTTP publishing on.
+         *
+         * @throws IllegalArgumentException if the file holds no such key
+         */
+        public Builder publisherJwtPublicKey(Path pem) {
+            this.publisherPublicKey = pem == null ? null : TokenKeys.readPublicKey(pem);
+            return this;
+        }
+
+        /**
+         * The HS256 key subscriber tokens are signed with, at least 32 bytes; {@code null} (the
+         * default) verifies them with the publisher keys, unless a subscriber public key is set.
+         */
+        public Builder subscriberJwtKey(String key) {
+            this.subscriberJwtKey = hs256Key(key, "subscriberJwtKey");
+            return this;
+        }
+
+        /** A PEM file with the public key subscriber tokens are signed for (RS256 or ES256). */
+        public Builder subscriberJwtPublicKey(Path pem) {
+            this.subscriberPublicKey = pem == null ? null : TokenKeys.readPublicKey(pem);
+            return this;
+        }
+
+        /**
+         * Whether subscribers without a token are served (default {@code true}): they receive public
+         * updates only. {@code false} answers them 401.
+         */
+        public Builder anonymousSubscribers(boolean allowed) {
+            this.anonymousSubscribers = allowed;
+            return this;
+        }
+
+        /** The {@code iss} every token must carry, or {@code null} (the default) for any. */
+        public Builder jwtIssuer(String issuer) {
+            this.issuer = issuer;
+            return this;
+        }
+
+        /** The {@code aud} every token must include (the hub's resource identifier), or {@code null} for any. */
+        public Builder jwtAudience(String audience) {
+            this.audience = audience;
+            return this;
+        }
+
+        private static String hs256Key(String key, String what) {
+            if (key != null && key.getBytes(StandardCharsets.UTF_8).length < 32) {
+                throw new IllegalArgumentException(what + " must be at least 32 bytes for HS256 (RFC 7518 §3.2)");
+            }
+            return key;
         }
 
         /**

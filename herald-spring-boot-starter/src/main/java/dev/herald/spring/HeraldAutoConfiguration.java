@@ -3,6 +3,7 @@ package dev.herald.spring;
 import dev.herald.htmx.Htmx;
 import dev.herald.hub.Hub;
 import dev.herald.hub.SnapshotSource;
+import dev.herald.redis.RedisStreamsBroker;
 import dev.herald.servlet.HeraldStreams;
 import dev.herald.stream.ResetEvent;
 import dev.herald.stream.StreamWriter;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,15 +32,39 @@ public class HeraldAutoConfiguration {
     @ConditionalOnMissingBean
     public Hub heraldHub(HeraldProperties properties) {
         if (properties.getRedis().getUrl() != null) {
-            // herald-redis is being built (issue 13 leaves its wiring to when it lands): refuse
-            // rather than run a single-node hub the operator did not ask for.
-            throw new IllegalStateException("herald.redis.url is set, but this starter has no Redis hub yet:"
-                    + " unset it for the in-process hub, or declare a Hub bean of your own");
+            // The Redis configuration below did not apply: refuse rather than run a single-node hub
+            // the operator did not ask for.
+            throw new IllegalStateException("herald.redis.url is set, but herald-redis is not on the class path:"
+                    + " add the dependency dev.herald:herald-redis, or unset herald.redis.url for the in-process hub");
         }
         return Hub.builder()
                 .maxEventsPerTopic(properties.getMaxEventsPerTopic())
                 .maxBytesPerTopic(properties.getMaxBytesPerTopic())
                 .build();
+    }
+
+    /** With herald-redis and {@code herald.redis.url}: a hub on Redis Streams, shared by every node of the application. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(RedisStreamsBroker.class)
+    @ConditionalOnProperty("herald.redis.url")
+    static class Redis {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        RedisStreamsBroker heraldRedisBroker(HeraldProperties properties) {
+            return RedisStreamsBroker.builder(properties.getRedis().getUrl())
+                    .keyPrefix(properties.getRedis().getKeyPrefix())
+                    .maxEventsPerTopic(properties.getMaxEventsPerTopic())
+                    .maxBytesPerTopic(properties.getMaxBytesPerTopic())
+                    .build();
+        }
+
+        /** The broker is closed after the hub (it was created first). */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        Hub heraldHub(RedisStreamsBroker broker) {
+            return Hub.builder().broker(broker).build();
+        }
     }
 
     /** Every {@link SnapshotSource} bean re-renders gaps, in bean order; the first snapshot of a topic wins. */

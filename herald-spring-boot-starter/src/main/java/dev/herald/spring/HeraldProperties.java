@@ -143,8 +143,22 @@ public class HeraldProperties {
     /** A hub shared by several application nodes through Redis (herald-redis). */
     public static class Redis {
 
-        /** The Redis server, as redis://host:port; unset for the in-process hub. */
+        /**
+         * The Redis server, as redis://host:port, for a hub shared through Redis Streams (add
+         * dev.herald:herald-redis); unset for the in-process hub.
+         */
         private String url;
+
+        /** The prefix of every Redis key the hub writes: one per application sharing a Redis. */
+        private String keyPrefix = "herald:";
+
+        public String getKeyPrefix() {
+            return keyPrefix;
+        }
+
+        public void setKeyPrefix(String keyPrefix) {
+            this.keyPrefix = keyPrefix;
+        }
 
         public String getUrl() {
             return url;
