@@ -13,6 +13,7 @@ import dev.herald.app.home.HomeEndpoints;
 import dev.herald.app.jobs.JobListing;
 import dev.herald.app.jobs.JobsEndpoints;
 import dev.herald.app.logs.LogsEndpoints;
+import dev.herald.app.logs.StreamLog;
 import dev.herald.app.notifications.NotificationRepository;
 import dev.herald.app.notifications.NotificationsEndpoints;
 import dev.herald.app.web.Router;
@@ -21,6 +22,7 @@ import dev.herald.htmx.JteRenderer;
 import dev.herald.hub.Hub;
 import dev.herald.hub.spi.Broker;
 import dev.herald.jetty.HeraldServer;
+import dev.herald.jetty.SecurityHeaders;
 import dev.herald.redis.RedisStreamsBroker;
 import java.net.URI;
 import java.time.Clock;
@@ -94,7 +96,8 @@ public final class App implements AutoCloseable {
             opened.push(dashboard);
             Router.Builder routes = Router.builder();
             new HealthEndpoints(database, hub).routes(routes);
-            new HomeEndpoints(hub, htmx, templates, notifications.service()).routes(routes);
+            HomeEndpoints home = new HomeEndpoints(hub, htmx, templates, notifications.service());
+            home.routes(routes).notFoundPage(home.notFoundPage());
             notifications.routes(routes);
             chat.routes(routes);
             jobs.routes(routes);
@@ -114,12 +117,15 @@ public final class App implements AutoCloseable {
                             .jwtIssuer(config.subscribers().issuer())
                             .jwtAudience(config.subscribers().audience()))
                     .heartbeat(config.heartbeat())
+                    .securityHeaders(SecurityHeaders.strict())
+                    .crossSiteProtection(true)
                     .snapshotSource(notifications.service())
                     .snapshotSource(chat.service())
                     .snapshotSource(jobs.snapshots())
                     .snapshotSource(logs.snapshots())
                     .snapshotSource(agentPages.snapshots())
                     .streamListener(chat.presence())
+                    .streamListener(new StreamLog())
                     .handler(routes.build());
             if (config.tls() != null) {
                 server.tls(config.tls().keystore(), config.tls().password());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.app.web.AppAssets;
 import dev.herald.htmx.ClientAssets;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,12 @@ class AppHttpTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(page.body())
-                .containsPattern("sse-connect=\"/\\.well-known/mercure\\?topic=notifications&amp;topic=notifications%2Funread&amp;lastEventID=%23[0-9a-z]{8}%3A2\"")
+                .containsPattern("sse-connect=\"/\\.well-known/mercure\\?topic=notifications&amp;topic=notifications%2Funread&amp;lastEventID=%23[0-9a-z]{8}%3A[0-9]+\"")
                 .contains("id=\"notification-1\"");
+        // After the post's two events (the item, the count); the app's own log lines are events too.
+        java.util.regex.Matcher position = java.util.regex.Pattern.compile("lastEventID=%23[0-9a-z]{8}%3A([0-9]+)").matcher(page.body());
+        assertThat(position.find()).isTrue();
+        assertThat(Long.parseLong(position.group(1))).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -38,7 +43,7 @@ class AppHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEmpty();
-        assertThat(app().get("/notifications").body()).contains("Deploy", "<span id=\"unread-count\" class=\"badge\">1</span>");
+        assertThat(app().get("/notifications").body()).contains("Deploy", "<span id=\"unread-count\" class=\"badge\" aria-label=\"unread\">1</span>");
     }
 
     @Test
@@ -54,7 +59,7 @@ class AppHttpTest {
         app().postNotification("a", "");
 
         assertThat(app().post("/notifications/read").statusCode()).isEqualTo(204);
-        assertThat(app().get("/").body()).contains("<span id=\"unread-count\" class=\"badge\">0</span>");
+        assertThat(app().get("/").body()).contains("<span id=\"unread-count\" class=\"badge\" aria-label=\"unread\"></span>");
     }
 
     @Test
@@ -71,11 +76,39 @@ class AppHttpTest {
     }
 
     @Test
-    void anUnknownPathIsNotFound() {
+    void anUnknownPathIsNotFound_aPageInTheLayoutForAPerson_textForHtmx() {
         HttpResponse<String> response = app().get("/nope");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).isEqualTo("No page at /nope");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(response.body()).contains("<nav class=\"nav\"", "No page at /nope.", "<a href=\"/\">Back to the home page</a>",
+                "rel=\"icon\"");
+
+        HttpResponse<String> fromHtmx = app().send(HttpRequest.newBuilder(app().uri("/jobs/42"))
+                .header("HX-Request", "true").build());
+        assertThat(fromHtmx.statusCode()).isEqualTo(404);
+        assertThat(fromHtmx.body()).isEqualTo("No job 42");
+        assertThat(app().get("/jobs/42").body()).contains("No job 42.", "<nav class=\"nav\"");
+        assertThat(app().get("/chat/room?id=42").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void headIsAnsweredWhereverGetIs() {
+        for (String path : new String[] {"/", "/notifications", "/chat", "/jobs", "/logs", "/dashboard", "/metrics", "/agent"}) {
+            HttpResponse<String> head = app().send(HttpRequest.newBuilder(app().uri(path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(head.statusCode()).as(path).isEqualTo(200);
+            assertThat(head.body()).as(path).isEmpty();
+            assertThat(head.headers().firstValue("Content-Type")).as(path).isPresent();
+        }
+        assertThat(app().send(HttpRequest.newBuilder(app().uri("/nope"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(404);
+        HttpResponse<String> post = app().send(HttpRequest.newBuilder(app().uri("/notifications/read"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(app().send(HttpRequest.newBuilder(app().uri("/notifications")).header("Herald-Request", "test")
+                .DELETE().build()).headers().firstValue("Allow")).hasValue("GET, HEAD, POST");
     }
 
     @Test

@@ -57,7 +57,7 @@ class PostgresAppTest {
 
         assertThat(app.get("/notifications").body()).contains("Deploy on PostgreSQL", "line 1\nline 2");
         assertThat(app.post("/notifications/read").statusCode()).isEqualTo(204);
-        assertThat(app.get("/").body()).contains("<span id=\"unread-count\" class=\"badge\">0</span>");
+        assertThat(app.get("/").body()).contains("<span id=\"unread-count\" class=\"badge\" aria-label=\"unread\"></span>");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.herald.app;
 
+import dev.herald.jetty.HeraldServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +13,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The real app, wired as {@link Main} wires it, on an ephemeral loopback port, with a client. */
+/**
+ * The real app, wired as {@link Main} wires it, on an ephemeral loopback port, with a client. The
+ * client is not a browser, and says so on its posts ({@link HeraldServer#REQUEST_HEADER}).
+ */
 public final class TestApp implements AutoCloseable {
 
     final Path dataDir;
@@ -96,6 +100,7 @@ public final class TestApp implements AutoCloseable {
             form.append(form.isEmpty() ? "" : "&").append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header(HeraldServer.REQUEST_HEADER, "test")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
         if (user != null) {
@@ -114,15 +119,21 @@ public final class TestApp implements AutoCloseable {
 
     /** Uploads {@code content} as the file {@code fileName} of a multipart form, as a browser does. */
     public HttpResponse<String> upload(String path, String fileName, byte[] content) {
+        return send(uploadRequest(path, fileName, content));
+    }
+
+    /** The request {@link #upload} sends. */
+    public HttpRequest uploadRequest(String path, String fileName, byte[] content) {
         String boundary = "----herald-test-" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        return send(HttpRequest.newBuilder(uri(path))
+        return HttpRequest.newBuilder(uri(path))
+                .header(HeraldServer.REQUEST_HEADER, "test")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
                         HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)))
-                .build());
+                .build();
     }
 
     /** Creates a chat room as the page's form does; returns its id. */
@@ -145,6 +156,22 @@ public final class TestApp implements AutoCloseable {
         HttpResponse<String> response = postAs(user, "/chat/messages", "room", Long.toString(room), "body", body);
         if (response.statusCode() != 201) {
             throw new AssertionError("POST /chat/messages answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /**
+     * Sends {@code request} on a connection of its own, closed after: for requests the server
+     * refuses without reading their body, after which it closes the connection (a pooled connection
+     * reused by the next request could be closing already).
+     */
+    public HttpResponse<String> sendAlone(HttpRequest request) {
+        try (HttpClient alone = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            return alone.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -94,11 +94,18 @@ public interface StreamWriter extends AutoCloseable {
     }
 
     /** Settings for a {@link StreamWriter}; every one has a default. Not thread-safe; build once. */
+    /**
+     * 256 KiB: a quarter of a topic's default history (1 MiB, {@code Hub.Builder.maxBytesPerTopic}),
+     * so a client cut for its backlog finds everything it missed in the log when it resumes, with
+     * room for what was in flight in socket buffers when it was cut.
+     */
+    long DEFAULT_MAX_BACKLOG_BYTES = 256 * 1024;
+
     final class Builder {
         final Function<Replay.Gap, byte[]> gapNotice;
         Duration heartbeat = Duration.ofSeconds(15);
         Duration retry = Duration.ofSeconds(3);
-        long maxBacklogBytes = 1 << 20;
+        long maxBacklogBytes = DEFAULT_MAX_BACKLOG_BYTES;
         SnapshotSource snapshots = SnapshotSource.none();
         int threads = Runtime.getRuntime().availableProcessors();
 
@@ -121,7 +128,12 @@ public interface StreamWriter extends AutoCloseable {
             return this;
         }
 
-        /** The most bytes queued for one stream before it is ended as a slow consumer (default 1 MiB). */
+        /**
+         * The most bytes queued for one stream before it is ended as a slow consumer (default
+         * {@link #DEFAULT_MAX_BACKLOG_BYTES}). Keep it well under the hub's history per topic: a
+         * client cut at the bound resumes from the log, so the log must still hold what it missed
+         * (this backlog, plus what sat in socket buffers when it was cut). See {@code docs/protocol.md}.
+         */
         public Builder maxBacklogBytes(long bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxBacklogBytes must be positive, was " + bytes);

@@ -52,6 +52,7 @@ final class Connectors {
         connector.setPort(settings.port);
         connector.setIdleTimeout(idleTimeout(settings.heartbeat).toMillis());
         connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+        connector.addBean(new RequestHeadDeadline(connector, settings.requestHeadTimeout)); // after the connector's scheduler
         return connector;
     }
 

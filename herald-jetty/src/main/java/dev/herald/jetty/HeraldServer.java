@@ -32,6 +32,14 @@ public interface HeraldServer extends AutoCloseable {
     /** The Mercure hub path: subscribe with GET, publish with POST. */
     String HUB_PATH = Mercure.HUB_PATH;
 
+    /**
+     * The header a client that is not a browser sends with a state-changing request when the
+     * server {@linkplain Builder#crossSiteProtection refuses cross-site requests}, any value (such
+     * as {@code curl -H 'Herald-Request: 1'}). Browsers need not: they say where a request comes
+     * from ({@code Sec-Fetch-Site}, {@code Origin}). See {@code docs/security.md}.
+     */
+    String REQUEST_HEADER = "Herald-Request";
+
     /** Settings for a server in front of {@code hub}; every setting but the hub has a default. */
     static Builder builder(Hub hub) {
         return new Builder(hub);
@@ -109,6 +117,11 @@ public interface HeraldServer extends AutoCloseable {
         String keyStorePassword;
         Handler handler;
         Duration shutdownGrace = Duration.ofSeconds(5);
+        SecurityHeaders securityHeaders = SecurityHeaders.minimal();
+        Duration requestHeadTimeout = Duration.ofSeconds(10);
+        long minBodyBytesPerSecond = 1024;
+        Duration minBodyRateGrace = Duration.ofSeconds(10);
+        boolean crossSiteProtection;
         private SnapshotSource snapshots = SnapshotSource.none();
         final List<StreamListener> streamListeners = new ArrayList<>();
         final List<String> assetRoots = new ArrayList<>(List.of("META-INF/resources/webjars/"));
@@ -165,7 +178,12 @@ public interface HeraldServer extends AutoCloseable {
             return this;
         }
 
-        /** The most bytes queued for one stream before it is closed as a slow consumer (default 1 MiB). */
+        /**
+         * The most bytes queued for one stream before it is closed as a slow consumer (default
+         * {@link StreamWriter#DEFAULT_MAX_BACKLOG_BYTES}, 256 KiB). Keep it well under the hub's
+         * history per topic, so that a client cut for its backlog resumes from the log with
+         * nothing lost (see {@code docs/protocol.md}, "End of a stream").
+         */
         public Builder maxBacklogBytes(long bytes) {
             streams.maxBacklogBytes(bytes);
             return this;
@@ -222,6 +240,60 @@ public interface HeraldServer extends AutoCloseable {
             this.snapshots = snapshots.orElse(Objects.requireNonNull(source, "source"));
             streams.snapshots(snapshots);
             return this;
+        }
+
+        /**
+         * The headers written on every response (default {@link SecurityHeaders#minimal()}, only
+         * {@code nosniff}); {@link SecurityHeaders#strict()} for pages that keep their scripts and
+         * styles in files. See {@code docs/security.md}.
+         */
+        public Builder securityHeaders(SecurityHeaders headers) {
+            this.securityHeaders = Objects.requireNonNull(headers, "headers");
+            return this;
+        }
+
+        /**
+         * Whether to refuse (403, with the reason) POST, PUT, PATCH and DELETE requests that a
+         * browser says come from another site, and those that say nothing of where they come from
+         * unless they carry {@link #REQUEST_HEADER} (default off). The hub's publish keeps its JWT
+         * rule. See {@code docs/security.md}, "Cross-site requests".
+         */
+        public Builder crossSiteProtection(boolean on) {
+            this.crossSiteProtection = on;
+            return this;
+        }
+
+        /**
+         * How long a client may take to send a request's head (request line and headers) from its
+         * first byte (default 10 s); past it the connection is closed. The idle timeout cannot catch
+         * a client that sends a byte now and then (slowloris). HTTP/1.1; HTTP/2 sends headers in
+         * whole frames.
+         */
+        public Builder requestHeadTimeout(Duration timeout) {
+            this.requestHeadTimeout = positive(timeout, "requestHeadTimeout");
+            return this;
+        }
+
+        /**
+         * The slowest a request body (an upload, a form) may arrive, on average from its first
+         * read, once {@code grace} has passed (default 1,024 bytes a second after 10 s): a slower
+         * body fails with a {@code java.util.concurrent.TimeoutException} for the handler reading it.
+         */
+        public Builder minRequestBodyRate(long bytesPerSecond, Duration grace) {
+            if (bytesPerSecond < 1) {
+                throw new IllegalArgumentException("minRequestBodyRate must be positive, was " + bytesPerSecond);
+            }
+            this.minBodyBytesPerSecond = bytesPerSecond;
+            this.minBodyRateGrace = positive(grace, "grace");
+            return this;
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            Objects.requireNonNull(duration, name);
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + duration);
+            }
+            return duration;
         }
 
         /** Also tell {@code listener} when streams open and end. */

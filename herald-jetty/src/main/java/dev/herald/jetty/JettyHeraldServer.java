@@ -9,8 +9,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.VirtualThreads;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +31,7 @@ final class JettyHeraldServer implements HeraldServer {
         this.hub = settings.hub;
         this.shutdownGrace = settings.shutdownGrace;
         this.tls = settings.keyStore != null;
-        // Jetty's own selector and acceptor threads stay platform threads; every request runs on a
-        // virtual thread of its own, until it returns: a stream then goes on with no thread (Streams).
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("herald");
-        threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("herald-request-"));
-        this.server = new Server(threads);
+        this.server = new Server(ServerThreads.create(ServerThreads.IDLE_TIMEOUT));
         this.connector = Connectors.create(server, settings);
         server.addConnector(connector);
         this.streams = new Streams(settings);
@@ -49,7 +42,12 @@ final class JettyHeraldServer implements HeraldServer {
             handlers.add(settings.handler);
         }
         server.addBean(streams, false); // found by HeraldServer.stream; its life is close()'s
-        server.setHandler(new Handler.Sequence(handlers));
+        Handler routes = new MinimumBodyRate(settings.minBodyBytesPerSecond, settings.minBodyRateGrace,
+                new Handler.Sequence(handlers));
+        if (settings.crossSiteProtection) {
+            routes = new CrossSiteGuard(routes);
+        }
+        server.setHandler(new SecureResponses(settings.securityHeaders, routes)); // outermost: refusals get them too
     }
 
     @Override

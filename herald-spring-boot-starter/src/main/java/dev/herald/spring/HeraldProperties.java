@@ -1,6 +1,7 @@
 package dev.herald.spring;
 
 import dev.herald.htmx.Dialect;
+import dev.herald.stream.StreamWriter;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -17,8 +18,12 @@ public class HeraldProperties {
     /** The reconnection delay written first on every stream. */
     private Duration retry = Duration.ofSeconds(3);
 
-    /** The most bytes queued for one stream before it is ended as a slow consumer (its client reconnects and catches up). */
-    private long maxBacklogBytes = 1 << 20;
+    /**
+     * The most bytes queued for one stream before it is ended as a slow consumer (its client
+     * reconnects and catches up); keep it well under {@link #maxBytesPerTopic}, so what the client
+     * missed is still in the log.
+     */
+    private long maxBacklogBytes = StreamWriter.DEFAULT_MAX_BACKLOG_BYTES;
 
     /** The most events each topic's log keeps for replay (rounded up to a power of two). */
     private int maxEventsPerTopic = 1024;

@@ -6,6 +6,7 @@ import dev.herald.app.notifications.NotificationService;
 import dev.herald.app.notifications.Unread;
 import dev.herald.app.web.Dialects;
 import dev.herald.app.web.Forms;
+import dev.herald.app.web.NotFoundException;
 import dev.herald.app.web.Responses;
 import dev.herald.app.web.Router;
 import dev.herald.htmx.Contract;
@@ -133,9 +134,7 @@ public final class AgentEndpoints {
         Optional<Long> id = runId(request);
         Optional<RunPage> page = id.flatMap(service::page);
         if (page.isEmpty()) {
-            Responses.text(response, callback, HttpStatus.NOT_FOUND_404, "No agent run "
-                    + id.map(String::valueOf).orElse("(the id must be a number: /agent/runs/1)"));
-            return;
+            throw new NotFoundException("No agent run " + id.map(String::valueOf).orElse("(the id must be a number: /agent/runs/1)"));
         }
         RunView view = page.get().view();
         // A live page listens to the run's topic from the position the run was read at; every page to the unread count.
@@ -149,14 +148,15 @@ public final class AgentEndpoints {
         Responses.html(response, callback, HttpStatus.OK_200, views.page(view, stream, notifications.unreadCount()));
     }
 
-    /** 204 when the run was running and is being stopped; 409 when it was not running. */
+    /** 204 when the run was running and is being stopped; 409 when it has ended; 404 when there is no such run (as for jobs). */
     private void cancel(Request request, Response response, Callback callback) {
         Optional<Long> id = runId(request);
         if (id.isPresent() && service.cancel(id.get())) {
             Responses.empty(response, callback, HttpStatus.NO_CONTENT_204);
+        } else if (id.isEmpty() || !service.exists(id.get())) {
+            throw new NotFoundException("No agent run " + Router.parameter(request));
         } else {
-            Responses.text(response, callback, HttpStatus.CONFLICT_409, "Agent run " + id.map(String::valueOf).orElse("(no id)")
-                    + " is not running.");
+            Responses.text(response, callback, HttpStatus.CONFLICT_409, "Agent run " + id.get() + " has already ended.");
         }
     }
 

@@ -95,6 +95,7 @@ public final class AgentRunService {
         } finally {
             lock.writeLock().unlock();
         }
+        log.info("Agent run {} started ({}, {} characters asked)", run.id(), agent.label(), prompt.length());
         Thread.ofVirtual().name("agent-run-" + run.id()).start(() -> execute(state, prompt));
         return new Started(run, true);
     }
@@ -119,6 +120,11 @@ public final class AgentRunService {
         }
         state.cancellation.cancel();
         return true;
+    }
+
+    /** Whether a run with this id was ever started. */
+    public boolean exists(long runId) {
+        return repository.find(runId).isPresent();
     }
 
     /** The newest runs, newest first. */
@@ -172,6 +178,7 @@ public final class AgentRunService {
     /** Stores the end of the run, then tells its pages: the error if any, then the static run. */
     private void finish(LiveRun state, RunStatus status, String error) {
         Thread.interrupted(); // a cancel may have interrupted a provider's read late: the run is over
+        log.info("Agent run {} ended: {}", state.id, status.name().toLowerCase(java.util.Locale.ROOT));
         write(() -> {
             storeText(state);
             repository.finish(state.id, status, error, clock.instant());

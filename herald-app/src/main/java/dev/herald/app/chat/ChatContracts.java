@@ -34,6 +34,22 @@ public final class ChatContracts {
     }
 
     /** The room a presence topic is of. */
+    /**
+     * The topic only one page of a room subscribes to, naming that page: nothing is published to it,
+     * but it tells the stream's end and the page's leave beacon ({@code POST /chat/leave}) apart
+     * from other pages' of the same user.
+     */
+    static String pageTopic(long roomId, String page) {
+        return "chat/" + roomId + "/page/" + page;
+    }
+
+    /** The page id a page topic of {@code room} names. */
+    static Optional<String> pageOf(String topic, long room) {
+        String prefix = "chat/" + room + "/page/";
+        return topic.startsWith(prefix) && PageId.valid(topic.substring(prefix.length()))
+                ? Optional.of(topic.substring(prefix.length())) : Optional.empty();
+    }
+
     static Optional<Long> roomOfPresence(String topic) {
         return room(PRESENCE_TOPIC.matcher(topic));
     }

@@ -6,6 +6,7 @@ import dev.herald.app.notifications.Unread;
 import dev.herald.app.web.BadRequestException;
 import dev.herald.app.web.Dialects;
 import dev.herald.app.web.Forms;
+import dev.herald.app.web.NotFoundException;
 import dev.herald.app.web.Responses;
 import dev.herald.app.web.Router;
 import dev.herald.htmx.Htmx;
@@ -70,7 +71,8 @@ public final class ChatEndpoints {
                 .post("/chat/name", this::name)
                 .post("/chat/rooms", this::createRoom)
                 .get("/chat/room", this::room)
-                .post("/chat/messages", this::post);
+                .post("/chat/messages", this::post)
+                .post("/chat/leave", this::leave);
     }
 
     private void index(Request request, Response response, Callback callback) {
@@ -90,7 +92,7 @@ public final class ChatEndpoints {
         if (error != null) {
             throw new BadRequestException(error, null);
         }
-        Response.addCookie(response, Identity.cookie(name));
+        Response.addCookie(response, Identity.cookie(name, request.isSecure()));
         String back = form.getValue("back");
         Responses.seeOther(response, callback, back != null && back.startsWith("/chat/") ? back : "/chat");
     }
@@ -115,10 +117,29 @@ public final class ChatEndpoints {
         }
         RoomPage page = service.page(room, user);
         int unread = notifications.unreadCount();
+        String pageId = PageId.generate();
         PageStream stream = htmx.page(Dialects.of(request, htmx), page.position(),
-                List.of(ChatContracts.roomTopic(room.id()), ChatContracts.presenceTopic(room.id()), Unread.TOPIC),
+                List.of(ChatContracts.roomTopic(room.id()), ChatContracts.presenceTopic(room.id()), Unread.TOPIC,
+                        ChatContracts.pageTopic(room.id(), pageId)),
                 List.of(ChatContracts.MESSAGES, ChatContracts.PRESENCE, Unread.CONTRACT));
-        Responses.html(response, callback, HttpStatus.OK_200, views.room(page, stream, unread));
+        Responses.html(response, callback, HttpStatus.OK_200, views.room(page, stream, unread,
+                "/chat/leave?room=" + room.id() + "&page=" + pageId));
+    }
+
+    /**
+     * A room page's leave beacon ({@code navigator.sendBeacon} on {@code pagehide}): the page has
+     * left, now rather than when the server notices its stream ended (on HTTP/1.1 that can take
+     * two heartbeats). 204; 400 for a page id of the wrong shape.
+     */
+    private void leave(Request request, Response response, Callback callback) {
+        Fields query = Request.extractQueryParameters(request);
+        Room room = room(query.getValue("room"));
+        String page = query.getValue("page");
+        if (!PageId.valid(page)) {
+            throw new BadRequestException("A page id is 16 hex digits, was " + page, null);
+        }
+        service.closed(room.id(), requireUser(request), page);
+        Responses.empty(response, callback, HttpStatus.NO_CONTENT_204);
     }
 
     private void post(Request request, Response response, Callback callback) {
@@ -138,7 +159,7 @@ public final class ChatEndpoints {
     private Room room(String id) {
         try {
             return service.room(Long.parseLong(id == null ? "" : id))
-                    .orElseThrow(() -> new BadRequestException("No room " + id, null));
+                    .orElseThrow(() -> new NotFoundException("No room " + id));
         } catch (NumberFormatException e) {
             throw new BadRequestException("A room id is a number, was " + id, e);
         }

@@ -93,11 +93,11 @@ public final class ChatService implements SnapshotSource {
         }
     }
 
-    /** A stream of {@code user} on the room's presence topic opened. */
-    void opened(long room, String user) {
+    /** A page of {@code user} opened the room (its stream on the room's presence topic did). */
+    void opened(long room, String user, String page) {
         lock.writeLock().lock();
         try {
-            if (presence.open(room, user)) {
+            if (presence.open(room, user, page)) {
                 publishPresence(room);
             }
         } finally {
@@ -105,12 +105,15 @@ public final class ChatService implements SnapshotSource {
         }
     }
 
-    /** A stream of {@code user} on the room's presence topic ended: after the grace, they may leave. */
-    void closed(long room, String user) {
+    /**
+     * A page of {@code user} left the room (its leave beacon came, or its stream ended; the second
+     * to come changes nothing): after the grace, they may leave.
+     */
+    void closed(long room, String user, String page) {
         boolean last;
         lock.writeLock().lock();
         try {
-            last = presence.close(room, user);
+            last = presence.close(room, user, page);
         } finally {
             lock.writeLock().unlock();
         }

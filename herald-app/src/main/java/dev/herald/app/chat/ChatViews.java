@@ -21,9 +21,10 @@ final class ChatViews {
                 "index", index, "layout", new Layout("Chat", "chat", stream, unread)));
     }
 
-    String room(RoomPage page, PageStream stream, int unread) {
+    /** @param leave where the page's leave beacon goes */
+    String room(RoomPage page, PageStream stream, int unread, String leave) {
         return templates.render("chat/room.jte", Map.of(
-                "page", page, "layout", new Layout(page.room().name() + " · Chat", "chat", stream, unread)));
+                "page", page, "layout", new Layout(page.room().name() + " · Chat", "chat", stream, unread), "leave", leave));
     }
 
     String roomItem(Room room) {

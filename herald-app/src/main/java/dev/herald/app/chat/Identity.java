@@ -58,9 +58,11 @@ final class Identity {
         return check(name) == null ? name.strip() : null;
     }
 
-    static HttpCookie cookie(String name) {
+    /** The identity cookie for {@code name}; {@code secure} (served over TLS) keeps it off plain HTTP. */
+    static HttpCookie cookie(String name, boolean secure) {
         return HttpCookie.build(COOKIE, URLEncoder.encode(name.strip(), StandardCharsets.UTF_8))
                 .path("/")
+                .secure(secure)
                 .httpOnly(true)
                 .sameSite(HttpCookie.SameSite.LAX)
                 .maxAge(60L * 60 * 24 * 365)

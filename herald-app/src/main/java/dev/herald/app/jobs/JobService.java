@@ -37,8 +37,8 @@ public final class JobService implements SnapshotSource {
     /** Jobs a list page shows. */
     static final int LIST_LIMIT = 50;
     /** Why a job that was live when the app stopped is failed on start-up. */
-    static final String RESTART_REASON = "interrupted by a restart";
-    static final String SHUTDOWN_REASON = "interrupted by a shutdown";
+    static final String RESTART_REASON = "The server restarted while the job ran.";
+    static final String SHUTDOWN_REASON = "The server stopped while the job ran.";
 
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
@@ -91,7 +91,7 @@ public final class JobService implements SnapshotSource {
                 moveTo.moveTo(fileOf(job.id()));
             } catch (IOException e) {
                 workers.release();
-                repository.ended(job.id(), JobStatus.FAILED, "the upload could not be kept: " + e.getMessage(), clock.instant());
+                repository.ended(job.id(), JobStatus.FAILED, "The upload could not be kept on the server.", clock.instant());
                 throw new UncheckedIOException("cannot move the upload of job " + job.id() + " into " + files, e);
             }
             events.added(job);
@@ -99,6 +99,7 @@ public final class JobService implements SnapshotSource {
             lock.writeLock().unlock();
         }
         long id = job.id();
+        log.info("Job {} queued: {} ({} bytes)", id, fileName, size);
         workers.submit(id, cancelled -> run(id, cancelled));
         return job;
     }
@@ -218,13 +219,15 @@ public final class JobService implements SnapshotSource {
                 }
             }, cancelled::get);
             end(id, () -> repository.done(id, result, clock.instant()));
+            log.info("Job {} done", id);
         } catch (CancellationException e) {
             end(id, () -> repository.ended(id, JobStatus.CANCELLED, null, clock.instant()));
+            log.info("Job {} cancelled", id);
         } catch (InterruptedException | ClosedByInterruptException e) {
             end(id, () -> repository.ended(id, JobStatus.FAILED, SHUTDOWN_REASON, clock.instant()));
         } catch (IOException | RuntimeException e) {
             log.warn("Job {} failed", id, e);
-            end(id, () -> repository.ended(id, JobStatus.FAILED, e.getMessage(), clock.instant()));
+            end(id, () -> repository.ended(id, JobStatus.FAILED, FailureReason.of(e), clock.instant()));
         }
     }
 

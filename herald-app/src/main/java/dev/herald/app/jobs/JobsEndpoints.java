@@ -5,6 +5,7 @@ import dev.herald.app.db.Database;
 import dev.herald.app.notifications.NotificationService;
 import dev.herald.app.notifications.Unread;
 import dev.herald.app.web.Dialects;
+import dev.herald.app.web.NotFoundException;
 import dev.herald.app.web.Responses;
 import dev.herald.app.web.Router;
 import dev.herald.htmx.Htmx;
@@ -120,8 +121,7 @@ public final class JobsEndpoints implements AutoCloseable {
         long id = jobId(request);
         JobPage page = id < 0 ? null : service.page(id).orElse(null);
         if (page == null) {
-            Responses.text(response, callback, HttpStatus.NOT_FOUND_404, "No job " + Router.parameter(request));
-            return;
+            throw new NotFoundException("No job " + Router.parameter(request));
         }
         int unread = notifications.unreadCount();
         // A finished job's page renders no connection at all: it is static (the guide's rule).
@@ -138,7 +138,7 @@ public final class JobsEndpoints implements AutoCloseable {
         switch (id < 0 ? JobService.Cancel.NO_SUCH_JOB : service.cancel(id)) {
             case REQUESTED -> Responses.empty(response, callback, HttpStatus.NO_CONTENT_204);
             case NOT_LIVE -> Responses.text(response, callback, HttpStatus.CONFLICT_409, "Job " + id + " has already ended.");
-            case NO_SUCH_JOB -> Responses.text(response, callback, HttpStatus.NOT_FOUND_404, "No job " + Router.parameter(request));
+            case NO_SUCH_JOB -> throw new NotFoundException("No job " + Router.parameter(request));
         }
     }
 

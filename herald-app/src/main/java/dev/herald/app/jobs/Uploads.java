@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.MimeTypes;
@@ -27,6 +28,8 @@ final class Uploads {
     static final long ENVELOPE_BYTES = 16 * 1024;
     /** Longest file name kept, in chars: a name is only shown, never used as a path. */
     static final int MAX_NAME_LENGTH = 255;
+    /** The most bytes of headers a part may have (its name, its file's name, its type): a bound on what is buffered. */
+    static final int MAX_PART_HEADERS_BYTES = 8 * 1024;
 
     private final Path incoming;
     private final long maxFileBytes;
@@ -67,6 +70,7 @@ final class Uploads {
                 parts.close();
                 throw new UploadRefusedException(HttpStatus.BAD_REQUEST_400, "Choose a file to upload.", null);
             }
+            // Shown, never used as a path. Jetty's parser refuses control characters in a part's headers.
             String name = part.getFileName().strip();
             return new ReceivedUpload(parts, part, name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name,
                     directory);
@@ -83,20 +87,49 @@ final class Uploads {
                 .maxSize(maxFileBytes + ENVELOPE_BYTES)
                 .maxMemoryPartSize(0) // every part goes to disk
                 .maxParts(4)
+                .maxHeadersSize(MAX_PART_HEADERS_BYTES)
                 .build();
         try {
             return MultiPartFormData.getParts(request, request, contentType, config);
         } catch (RuntimeException e) {
+            String reason = rootMessage(e);
+            if (root(e) instanceof TimeoutException) { // the server's minimum body rate (HeraldServer.Builder)
+                throw new UploadRefusedException(HttpStatus.REQUEST_TIMEOUT_408, "The upload was too slow: "
+                        + reason + "; nothing was stored.", e);
+            }
+            if (reason.contains("headers max length")) {
+                throw new UploadRefusedException(HttpStatus.BAD_REQUEST_400, "The file's name is too long: a part's headers "
+                        + "may have " + ByteSize.text(MAX_PART_HEADERS_BYTES) + "; nothing was stored.", e);
+            }
             if (exceededALimit(e)) {
                 throw tooLarge(e);
             }
-            throw new UploadRefusedException(HttpStatus.BAD_REQUEST_400, "The upload could not be read: " + e.getMessage(), e);
+            throw new UploadRefusedException(HttpStatus.BAD_REQUEST_400, "The upload is not valid multipart/form-data ("
+                    + reason + "); nothing was stored.", e);
         }
+    }
+
+    /**
+     * What the innermost cause says, without the exception's class: Jetty wraps the parser's
+     * {@code IllegalStateException("invalid CR-only EOL")} in exceptions whose messages start with
+     * the class name of the one they wrap.
+     */
+    private static String rootMessage(Throwable e) {
+        String message = root(e).getMessage();
+        return message == null || message.isBlank() ? "the body ended early or is malformed" : message.strip();
     }
 
     private UploadRefusedException tooLarge(Throwable cause) {
         return new UploadRefusedException(HttpStatus.PAYLOAD_TOO_LARGE_413,
                 "The file is larger than the limit of " + ByteSize.text(maxFileBytes) + "; nothing was stored.", cause);
+    }
+
+    private static Throwable root(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /** Jetty reports a passed limit as a plain exception whose message says "max … exceeded". */

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Notifications in the database, through plain JDBC. Thread-safe. */
 public final class NotificationRepository {
@@ -35,16 +36,14 @@ public final class NotificationRepository {
     }
 
     /**
-     * The newest {@code limit} notifications, oldest first (the order a page shows them in).
+     * The newest {@code limit} notifications, newest first (the order a page shows them in).
      *
      * @param limit how many at most: a page never renders an unbounded history
      */
     public List<Notification> newest(int limit) {
         return database.transaction(c -> {
             try (PreparedStatement select = c.prepareStatement("""
-                    SELECT id, title, body, created_at, read_at FROM (
-                        SELECT * FROM notifications ORDER BY id DESC LIMIT ?
-                    ) AS newest ORDER BY id""")) {
+                    SELECT id, title, body, created_at, read_at FROM notifications ORDER BY id DESC LIMIT ?""")) {
                 select.setInt(1, limit);
                 return readAll(select);
             }
@@ -82,6 +81,23 @@ public final class NotificationRepository {
     }
 
     /** Marks every unread notification read at {@code readAt}; returns how many were unread. */
+    /** Marks one notification read; the notification as it is now, or empty when there is none. */
+    public Optional<Notification> markRead(long id, Instant readAt) {
+        return database.transaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL")) {
+                update.setString(1, readAt.toString());
+                update.setLong(2, id);
+                update.executeUpdate();
+            }
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT id, title, body, created_at, read_at FROM notifications WHERE id = ?")) {
+                select.setLong(1, id);
+                return readAll(select).stream().findFirst();
+            }
+        });
+    }
+
     public int markAllRead(Instant readAt) {
         return database.transaction(c -> {
             try (PreparedStatement update = c.prepareStatement(

@@ -28,6 +28,7 @@ public final class NotificationService implements SnapshotSource {
     /** Both topics the notifications page listens to. */
     public static final List<String> TOPICS = List.of(TOPIC, Unread.TOPIC);
     static final Contract ITEMS = NotificationsPage.ITEMS;
+    static final Contract READ = NotificationsPage.READ;
     static final String ITEM_EVENT = ITEMS.name();
     static final String UNREAD_EVENT = Unread.CONTRACT.name();
     /** Newest notifications a page shows: a page never renders an unbounded history. */
@@ -61,11 +62,28 @@ public final class NotificationService implements SnapshotSource {
         }
     }
 
-    /** Marks every notification read and publishes the unread count; returns how many were unread. */
+    /** Marks one notification read and publishes it and the count; false when there is no such notification. */
+    public boolean markRead(long id) {
+        lock.writeLock().lock();
+        try {
+            Optional<Notification> read = repository.markRead(id, clock.instant());
+            read.ifPresent(notification -> {
+                htmx.publish(TOPIC, READ.event(List.of(Fragment.of(views.item(notification), notification.domId(), Swap.OUTER_HTML))));
+                publishUnreadCount();
+            });
+            return read.isPresent();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Marks every notification read and publishes the list and the count; returns how many were unread. */
     public int markAllRead() {
         lock.writeLock().lock();
         try {
             int marked = repository.markAllRead(clock.instant());
+            htmx.publish(TOPIC, READ.event(List.of(Fragment.of(views.items(repository.newest(HISTORY_LIMIT)), ITEMS.target(),
+                    Swap.INNER_HTML))));
             publishUnreadCount();
             return marked;
         } finally {

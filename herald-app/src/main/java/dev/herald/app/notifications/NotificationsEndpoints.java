@@ -3,6 +3,7 @@ package dev.herald.app.notifications;
 import dev.herald.app.db.Database;
 import dev.herald.app.web.Dialects;
 import dev.herald.app.web.Forms;
+import dev.herald.app.web.NotFoundException;
 import dev.herald.app.web.Responses;
 import dev.herald.app.web.Router;
 import dev.herald.htmx.Contract;
@@ -24,7 +25,7 @@ import org.eclipse.jetty.util.Fields;
  */
 public final class NotificationsEndpoints {
 
-    private static final List<Contract> CONTRACTS = List.of(NotificationsPage.ITEMS, Unread.CONTRACT);
+    private static final List<Contract> CONTRACTS = List.of(NotificationsPage.ITEMS, NotificationsPage.READ, Unread.CONTRACT);
 
     private final NotificationService service;
     private final NotificationViews views;
@@ -53,7 +54,8 @@ public final class NotificationsEndpoints {
         return router
                 .get("/notifications", this::page)
                 .post("/notifications", this::post)
-                .post("/notifications/read", this::markAllRead);
+                .post("/notifications/read", this::markAllRead)
+                .post("/notifications/{id}/read", this::markRead);
     }
 
     private void page(Request request, Response response, Callback callback) {
@@ -76,6 +78,20 @@ public final class NotificationsEndpoints {
             case NotificationDraft.Check.Invalid invalid ->
                     Responses.text(response, callback, HttpStatus.BAD_REQUEST_400, invalid.reason());
         }
+    }
+
+    /** 204 when marked (or already read), 404 when there is no such notification. */
+    private void markRead(Request request, Response response, Callback callback) {
+        String id = Router.parameter(request);
+        try {
+            if (service.markRead(Long.parseLong(id))) {
+                Responses.empty(response, callback, HttpStatus.NO_CONTENT_204);
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // not an id: no such notification
+        }
+        throw new NotFoundException("No notification " + id);
     }
 
     private void markAllRead(Request request, Response response, Callback callback) {

@@ -7,13 +7,15 @@ import java.util.List;
  * What the notifications page shows, read at one stream position.
  *
  * @param position      the hub position the history was read at: the page subscribes from there
- * @param notifications the newest notifications, oldest first
+ * @param notifications the newest notifications, newest first
  * @param unread        the number of unread notifications
  */
 public record NotificationsPage(String position, List<Notification> notifications, int unread) {
 
-    /** A new notification: an item appended to the list, {@code #notifications}. */
-    public static final Contract ITEMS = Contract.append("notification", "notifications");
+    /** A new notification: an item put first in the list, {@code #notifications} (newest first). */
+    public static final Contract ITEMS = Contract.prepend("notification", "notifications");
+    /** Read: the item marked read, or the whole list after "mark all read" (out of band). */
+    public static final Contract READ = Contract.oob("read");
 
     public NotificationsPage {
         notifications = List.copyOf(notifications);

@@ -26,9 +26,14 @@ public final class Unread {
     private Unread() {
     }
 
-    /** The count as the fragment that replaces the element's content. */
+    /** The count as the fragment that replaces the element's content: nothing at zero (the badge hides). */
     static Fragment fragment(int unread) {
-        return Fragment.of(Integer.toString(unread), TARGET, Swap.INNER_HTML);
+        return Fragment.of(text(unread), TARGET, Swap.INNER_HTML);
+    }
+
+    /** What the badge says: the count, or nothing when there is nothing unread. */
+    public static String text(int unread) {
+        return unread == 0 ? "" : Integer.toString(unread);
     }
 
     /** The count's event: one fragment, conflated with older counts for a connection that lags. */

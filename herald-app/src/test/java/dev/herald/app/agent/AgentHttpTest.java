@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.app.AppPerTest;
 import dev.herald.app.TestApp;
+import dev.herald.testing.Await;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,11 +40,22 @@ class AgentHttpTest {
     }
 
     @Test
-    void anUnknownRunIs404AndCancellingARunThatIsNotRunningIs409() {
+    void anUnknownRunIs404AndCancellingItToo_asForJobs() {
         assertThat(app().get("/agent/runs/42").statusCode()).isEqualTo(404);
-        assertThat(app().get("/agent/runs/x").body()).isEqualTo("No agent run (the id must be a number: /agent/runs/1)");
+        assertThat(app().get("/agent/runs/x").body()).contains("No agent run (the id must be a number: /agent/runs/1).");
         HttpResponse<String> cancel = app().post("/agent/runs/42/cancel");
+        assertThat(cancel.statusCode()).isEqualTo(404);
+        assertThat(cancel.body()).isEqualTo("No agent run 42");
+        assertThat(app().post("/agent/runs/x/cancel").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void cancellingARunThatHasEndedIs409() {
+        app().post("/agent/runs", "prompt", "What time is it?");
+        Await.until("the run has ended", () -> !app().get("/agent/runs/1").body().contains("sse-connect"));
+
+        HttpResponse<String> cancel = app().post("/agent/runs/1/cancel");
         assertThat(cancel.statusCode()).isEqualTo(409);
-        assertThat(cancel.body()).isEqualTo("Agent run 42 is not running.");
+        assertThat(cancel.body()).isEqualTo("Agent run 1 has already ended.");
     }
 }

@@ -3,6 +3,7 @@ package dev.herald.app.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.app.TestApp;
+import dev.herald.jetty.HeraldServer;
 import dev.herald.sse.SseEvent;
 import dev.herald.testing.SseRecorder;
 import java.net.URLEncoder;
@@ -42,6 +43,7 @@ class AgentStreamHttpTest {
 
     private SseRecorder ask(String prompt, String key, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(app.uri("/agent/runs"))
+                .header(HeraldServer.REQUEST_HEADER, "test")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html, text/event-stream") // what htmx 4's SSE extension sends
                 .POST(HttpRequest.BodyPublishers.ofString("prompt=" + URLEncoder.encode(prompt, StandardCharsets.UTF_8)

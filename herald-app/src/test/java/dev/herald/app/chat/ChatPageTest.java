@@ -173,6 +173,43 @@ class ChatPageTest {
         assertThat(a.locator("#presence > li")).hasText(new String[] {"Ann <3"});
     }
 
+    @ParameterizedTest(name = "htmx {0}")
+    @ValueSource(strings = {"2", "4"})
+    void enterSendsAndShiftEnterStartsANewLine(String htmx, BrowserContext context) {
+        start(Map.of());
+        long room = app.createRoom("general");
+        Page page = open(context, "ada", room, htmx);
+        Locator body = page.locator("#message-body");
+
+        body.click();
+        body.pressSequentially("first line");
+        page.keyboard().press("Shift+Enter");
+        body.pressSequentially("second line");
+        assertThat(page.locator("#messages > li")).hasCount(0);
+        page.keyboard().press("Enter");
+
+        assertThat(page.locator("#messages > li .message-text")).hasText("first line\nsecond line");
+        assertThat(page.locator("#message-body")).hasValue("");
+        page.locator("#message-body").press("Enter");
+        assertThat(page.locator("#messages > li")).hasCount(1); // an empty message is not sent
+    }
+
+    @ParameterizedTest(name = "htmx {0}")
+    @ValueSource(strings = {"2", "4"})
+    void someoneWhoLeavesTheRoomDropsOutWithinTheGraceNotAfterTheServerNoticesTheirStream(String htmx,
+            BrowserContext alice, BrowserContext bob) {
+        // A heartbeat far longer than the assertion waits: only the page's leave beacon can explain it.
+        start(Map.of("HERALD_HEARTBEAT_SECONDS", "120"));
+        long room = app.createRoom("general");
+        Page a = open(alice, "alice", room, htmx);
+        Page b = open(bob, "bob", room, htmx);
+        assertThat(a.locator("#presence li")).hasText(new String[] {"alice", "bob"});
+
+        b.navigate(app.uri("/").toString());
+
+        assertThat(a.locator("#presence li")).hasText(new String[] {"alice"});
+    }
+
     private Page open(BrowserContext context, String user, long room, String htmx) {
         context.addCookies(List.of(new Cookie("herald-user", user).setUrl(app.uri("/").toString())));
         Page page = context.newPage();

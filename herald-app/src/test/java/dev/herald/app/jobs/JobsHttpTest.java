@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.app.TestApp;
 import dev.herald.app.db.Database;
+import dev.herald.jetty.HeraldServer;
 import dev.herald.sse.SseEvent;
 import dev.herald.testing.Await;
 import dev.herald.testing.SseRecorder;
@@ -62,6 +63,7 @@ class JobsHttpTest {
                 + "x".repeat(4 * LIMIT) + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
 
         HttpResponse<String> response = app.send(HttpRequest.newBuilder(app.uri("/jobs"))
+                .header(HeraldServer.REQUEST_HEADER, "test")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(unknownLength(body))
                 .build());
@@ -78,6 +80,48 @@ class JobsHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).isEqualTo("Choose a file to upload.");
+    }
+
+    @Test
+    void aMalformedUploadIsRefusedWithAReasonThatNamesNoJavaClass() throws IOException {
+        app = TestApp.start(dataDir);
+        String[] bodies = {
+                "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nno end boundary",
+                "--b\rContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nx\r\n--b--\r\n",
+                "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\r\nb.txt\"\r\n\r\nx\r\n--b--\r\n",
+                "garbage"};
+        for (String body : bodies) {
+            HttpResponse<String> response = app.sendAlone(HttpRequest.newBuilder(app.uri("/jobs"))
+                    .header(HeraldServer.REQUEST_HEADER, "test").header("Content-Type", "multipart/form-data; boundary=b")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.body()).as(body).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z]+|Exception|\\n.");
+        }
+        assertNothingStored();
+    }
+
+    @Test
+    void aHundredThousandCharacterFileNameIsReportedAsALongNameNotAsALargeFile() throws IOException {
+        app = TestApp.start(dataDir);
+
+        HttpResponse<String> response = app.upload("/jobs", "n".repeat(100_000), "tiny".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("The file's name is too long: a part's headers may have 8.0 KiB; nothing was stored.");
+        assertNothingStored();
+    }
+
+    @Test
+    void controlCharactersInAFileNameAreRefusedWithAClearReason() throws IOException {
+        app = TestApp.start(dataDir);
+
+        for (String name : new String[] {"nul\u0000.txt", "bell\u0007.txt", "cr\rlf\n.txt", "del\u007f.txt"}) {
+            HttpResponse<String> response = app.sendAlone(app.uploadRequest("/jobs", name, "tiny".getBytes(StandardCharsets.UTF_8)));
+            assertThat(response.statusCode()).as(name).isEqualTo(400);
+            assertThat(response.body()).as(name).startsWith("The upload is not valid multipart/form-data (")
+                    .endsWith("); nothing was stored.").doesNotContain("Exception", "java.", "org.");
+        }
+        assertNothingStored();
     }
 
     @Test
@@ -153,7 +197,7 @@ class JobsHttpTest {
 
         for (String path : List.of("/jobs/1", "/jobs/2")) {
             String page = app.get(path).body();
-            assertThat(page).contains("data-status=\"failed\"", "Failed: interrupted by a restart").doesNotContain("sse-connect");
+            assertThat(page).contains("data-status=\"failed\"", "Failed: The server restarted while the job ran.").doesNotContain("sse-connect");
         }
     }
 

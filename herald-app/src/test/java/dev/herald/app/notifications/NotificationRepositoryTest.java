@@ -57,13 +57,13 @@ class NotificationRepositoryTest {
     }
 
     @Test
-    void newestReturnsTheNewestRowsOldestFirst() {
+    void newestReturnsTheNewestRowsNewestFirst() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(repository.insert(new NotificationDraft("n" + i, ""), T0.plusSeconds(i)).id());
         }
 
-        assertThat(repository.newest(3)).extracting(Notification::id).containsExactlyElementsOf(ids.subList(2, 5));
+        assertThat(repository.newest(3)).extracting(Notification::id).containsExactly(ids.get(4), ids.get(3), ids.get(2));
     }
 
     @Test
@@ -77,6 +77,20 @@ class NotificationRepositoryTest {
 
         assertThat(repository.countUnread()).isZero();
         assertThat(repository.newest(10)).extracting(Notification::readAt).containsOnly(T0.plusSeconds(60));
+    }
+
+    @Test
+    void markReadMarksOneRowOnceAndSaysWhenThereIsNone() {
+        Notification one = repository.insert(new NotificationDraft("one", ""), T0);
+        Notification two = repository.insert(new NotificationDraft("two", ""), T0);
+
+        assertThat(repository.markRead(one.id(), T0.plusSeconds(60))).hasValueSatisfying(
+                read -> assertThat(read.readAt()).isEqualTo(T0.plusSeconds(60)));
+        assertThat(repository.markRead(one.id(), T0.plusSeconds(120))).as("read already: kept as it was")
+                .hasValueSatisfying(read -> assertThat(read.readAt()).isEqualTo(T0.plusSeconds(60)));
+        assertThat(repository.markRead(99, T0)).isEmpty();
+        assertThat(repository.countUnread()).isEqualTo(1);
+        assertThat(repository.newest(10)).extracting(Notification::id).containsExactly(two.id(), one.id());
     }
 
     @Test

@@ -66,15 +66,32 @@ class NotificationServiceTest {
     }
 
     @Test
-    void markingAllReadPublishesAZeroCounter() {
+    void markingAllReadPublishesTheListAsReadAndAnEmptyCounter() {
         service.post(new NotificationDraft("a", ""));
         PageWatch watch = PageWatch.open(service, hub);
 
         assertThat(service.markAllRead()).isEqualTo(1);
 
-        assertThat(watch.events).extracting(e -> e.message().data())
-                .containsExactly("<div hx-swap-oob=\"innerHTML:#unread-count\">0</div>");
+        assertThat(watch.events).extracting(e -> e.message().type()).containsExactly("read", "unread");
+        assertThat(watch.events.get(0).message().data()).contains("hx-swap-oob=\"innerHTML:#notifications\"",
+                "class=\"card notification read\"").doesNotContain("Mark read");
+        assertThat(watch.events.get(1).message().data()).isEqualTo("<div hx-swap-oob=\"innerHTML:#unread-count\"></div>");
         assertThat(service.page().unread()).isZero();
+    }
+
+    @Test
+    void markingOneReadReplacesItsItemAndCountsDown() {
+        Notification first = service.post(new NotificationDraft("a", ""));
+        service.post(new NotificationDraft("b", ""));
+        PageWatch watch = PageWatch.open(service, hub);
+
+        assertThat(service.markRead(first.id())).isTrue();
+        assertThat(service.markRead(99)).isFalse();
+
+        assertThat(watch.events).extracting(e -> e.message().type()).containsExactly("read", "unread");
+        assertThat(watch.events.get(0).message().data()).contains("hx-swap-oob=\"outerHTML:#" + first.domId() + "\"",
+                "class=\"card notification read\"");
+        assertThat(watch.events.get(1).message().data()).isEqualTo("<div hx-swap-oob=\"innerHTML:#unread-count\">1</div>");
     }
 
     @Test
@@ -84,7 +101,7 @@ class NotificationServiceTest {
 
         PageWatch watch = PageWatch.open(service, hub);
 
-        assertThat(watch.page.notifications()).containsExactly(first, second);
+        assertThat(watch.page.notifications()).as("newest first").containsExactly(second, first);
         assertThat(watch.page.unread()).isEqualTo(2);
         assertThat(watch.events).isEmpty();
     }
@@ -136,7 +153,7 @@ class NotificationServiceTest {
         assertThat(watches).hasSizeGreaterThan(2);
         for (PageWatch watch : watches) {
             assertThat(watch.gaps).isEmpty();
-            assertThat(watch.historyThenLiveIds()).as("history + stream of a page at %s", watch.page.position())
+            assertThat(watch.shownIds()).as("history + stream of a page at %s, newest first", watch.page.position())
                     .containsExactlyElementsOf(all);
             assertThat(watch.lastCount()).isEqualTo(posters * postsEach);
         }
@@ -159,12 +176,13 @@ class NotificationServiceTest {
             return watch;
         }
 
-        List<Long> historyThenLiveIds() {
+        /** The ids as the page shows them: its history (newest first), each live item put first. */
+        List<Long> shownIds() {
             List<Long> ids = new ArrayList<>(page.notifications().stream().map(Notification::id).toList());
             synchronized (events) {
                 for (HubEvent e : events) {
                     if (e.message().type().equals(NotificationService.ITEM_EVENT)) {
-                        ids.add(Long.parseLong(find(ITEM_ID, e.message().data())));
+                        ids.addFirst(Long.parseLong(find(ITEM_ID, e.message().data())));
                     }
                 }
             }

@@ -21,7 +21,7 @@ class NotificationViewsTest {
     void anItemIsExactlyOneListElementWithAStableId() {
         String item = views.item(new Notification(42, "Deploy", "", T0, null));
 
-        assertThat(item).startsWith("<li class=\"card notification\" id=\"notification-42\">").endsWith("</li>");
+        assertThat(item).startsWith("<li class=\"card notification unread\" id=\"notification-42\">").endsWith("</li>");
     }
 
     @Test
@@ -51,15 +51,15 @@ class NotificationViewsTest {
     void thePageSubscribesFromItsPositionAndHoldsTheHiddenOutOfBandHandler() {
         NotificationsPage page = new NotificationsPage("k3x9a0b1:17", List.of(new Notification(5, "Old", "", T0, null)), 1);
         PageStream stream = Htmx.builder(Hub.builder().build()).build()
-                .page(page.position(), NotificationService.TOPICS, List.of(NotificationsPage.ITEMS, Unread.CONTRACT));
+                .page(page.position(), NotificationService.TOPICS, List.of(NotificationsPage.ITEMS, NotificationsPage.READ, Unread.CONTRACT));
         String html = views.page(page, stream);
 
         assertThat(html)
                 .contains("hx-ext=\"sse\" sse-connect=\"/.well-known/mercure?topic=notifications&amp;topic=notifications%2Funread&amp;lastEventID=k3x9a0b1%3A17\"")
-                .contains("<ul class=\"notifications\" id=\"notifications\" sse-swap=\"notification\" hx-swap=\"beforeend\">")
+                .contains("<ul class=\"notifications\" aria-live=\"polite\" id=\"notifications\" sse-swap=\"notification\" hx-swap=\"afterbegin\">")
                 .contains("id=\"notification-5\"")
-                .contains("<span id=\"unread-count\" class=\"badge\">1</span>")
-                .contains("<div sse-swap=\"unread,herald-snapshot\" hx-swap=\"none\" hidden></div>")
+                .contains("<span id=\"unread-count\" class=\"badge\" aria-label=\"unread\">1</span>")
+                .contains("<div sse-swap=\"read,unread,herald-snapshot\" hx-swap=\"none\" hidden></div>")
                 .doesNotContain("https://", "http://");
     }
 }

@@ -1,0 +1,80 @@
+package dev.herald.jetty;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpParser;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * Closes an HTTP/1.1 connection whose request head (request line and headers) is not complete
+ * within the deadline of its first byte: the slowloris attack sends a header a byte at a time,
+ * each byte resetting the idle timeout, and holds a connection forever. Jetty has no such deadline
+ * of its own (its idle timeout restarts on every byte), so a sweep every second looks at each
+ * connection's parser: one that has been inside the same request head for longer is closed.
+ * HTTP/2 needs none: a request's headers arrive as whole frames, under HTTP/2's own idle timeout.
+ */
+final class RequestHeadDeadline extends AbstractLifeCycle {
+
+    private final ServerConnector connector;
+    private final long deadlineNanos;
+    /** For each connection inside a request head: which request it is (messages in) and since when. */
+    private final Map<EndPoint, long[]> heads = new ConcurrentHashMap<>();
+    private Scheduler.Task sweep;
+
+    RequestHeadDeadline(ServerConnector connector, Duration deadline) {
+        this.connector = connector;
+        this.deadlineNanos = deadline.toNanos();
+    }
+
+    @Override
+    protected void doStart() {
+        schedule();
+    }
+
+    @Override
+    protected void doStop() {
+        if (sweep != null) {
+            sweep.cancel();
+        }
+        heads.clear();
+    }
+
+    private void schedule() {
+        sweep = connector.getScheduler().schedule(this::sweep, 1, TimeUnit.SECONDS);
+    }
+
+    private void sweep() {
+        if (!isRunning()) {
+            return;
+        }
+        try {
+            long now = System.nanoTime();
+            heads.keySet().retainAll(connector.getConnectedEndPoints());
+            for (EndPoint endPoint : connector.getConnectedEndPoints()) {
+                if (!(endPoint.getConnection() instanceof HttpConnection http) || !insideAHead(http.getParser())) {
+                    heads.remove(endPoint);
+                    continue;
+                }
+                long request = http.getMessagesIn();
+                long[] head = heads.compute(endPoint, (e, seen) -> seen == null || seen[0] != request ? new long[] {request, now} : seen);
+                if (now - head[1] > deadlineNanos) {
+                    heads.remove(endPoint);
+                    endPoint.close();
+                }
+            }
+        } finally {
+            schedule();
+        }
+    }
+
+    /** A request's first bytes have come, its head is not complete. */
+    private static boolean insideAHead(HttpParser parser) {
+        return !parser.isStart() && parser.inHeaderState();
+    }
+}
