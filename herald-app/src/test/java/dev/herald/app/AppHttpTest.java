@@ -124,7 +124,7 @@ class AppHttpTest {
     void servesTheStylesheetAndEveryClientScriptFromTheJars() {
         for (String path : new String[] {AppAssets.CSS, AppAssets.LOG_TAIL, ClientAssets.HTMX, ClientAssets.SSE_EXTENSION,
                 ClientAssets.HYPERSCRIPT, ClientAssets.HERALD_SSE, ClientAssets.HTMX_4, ClientAssets.HTMX_4_SSE,
-                ClientAssets.HERALD_HTMX_4}) {
+                ClientAssets.HERALD_HTMX_4, ClientAssets.HERALD_SHARE, ClientAssets.HERALD_TABS}) {
             assertThat(app().get(path).statusCode()).as(path).isEqualTo(200);
         }
         assertThat(app().get("/").body()).contains("<link rel=\"stylesheet\" href=\"" + AppAssets.CSS + "\">")

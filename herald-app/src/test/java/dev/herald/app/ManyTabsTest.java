@@ -18,20 +18,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Why Herald serves HTTPS with HTTP/2: one browser profile opens at most six HTTP/1.1 connections
- * to an origin, each live page holds one, so a seventh tab does not even load (freenet-core #5213,
- * htmx #2510). Over HTTP/2 every tab is a stream on one connection.
+ * One browser profile opens at most six HTTP/1.1 connections to an origin; a page that holds one
+ * per tab leaves a seventh tab unable even to load (freenet-core #5213, htmx #2510). Herald's tabs
+ * share one stream ({@link SharedTabsTest}); where a browser can share nothing, HTTPS with HTTP/2
+ * makes every tab a stream on one connection.
  */
 @ExtendWith(BrowserKit.class)
 class ManyTabsTest {
 
+    /** A browser with neither SharedWorker nor BroadcastChannel: every tab holds its own stream. */
+    static final String NOTHING_TO_SHARE_WITH = "delete window.SharedWorker; delete window.BroadcastChannel";
+
     @Test
-    void overHttp2EightTabsAreAllLive(Browser browser, @TempDir Path dir) throws Exception {
+    void overHttp2EightTabsAreAllLiveEvenWithoutSharing(Browser browser, @TempDir Path dir) throws Exception {
         Path keyStore = SelfSignedKeyStore.create(dir);
         try (TestApp app = TestApp.start(dir, Map.of(
                 "HERALD_TLS_KEYSTORE", keyStore.toString(), "HERALD_TLS_KEYSTORE_PASSWORD", SelfSignedKeyStore.PASSWORD));
              BrowserContext context = browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true))) {
             context.setDefaultTimeout(BrowserKit.TIMEOUT.toMillis());
+            context.addInitScript(NOTHING_TO_SHARE_WITH);
             List<Page> tabs = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 Page tab = context.newPage();
@@ -41,6 +46,7 @@ class ManyTabsTest {
             }
             Assertions.assertThat(tabs.getLast().evaluate("() => performance.getEntriesByType('navigation')[0].nextHopProtocol"))
                     .isEqualTo("h2");
+            Assertions.assertThat(tabs.getLast().evaluate("() => HeraldShare.mode")).isEqualTo("off");
 
             tabs.getFirst().locator("#title").fill("to every tab");
             tabs.getFirst().locator("form button[type=submit]").click();
@@ -53,10 +59,11 @@ class ManyTabsTest {
     }
 
     @Test
-    void overHttp11TheSeventhTabStallsUntilAnotherTabCloses(Browser browser, @TempDir Path dir) {
+    void withoutSharingOverHttp11TheSeventhTabStallsUntilAnotherTabCloses(Browser browser, @TempDir Path dir) {
         try (TestApp app = TestApp.start(dir);
              BrowserContext context = browser.newContext()) {
             context.setDefaultTimeout(BrowserKit.TIMEOUT.toMillis());
+            context.addInitScript(NOTHING_TO_SHARE_WITH);
             List<Page> tabs = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 Page tab = context.newPage();

@@ -68,8 +68,14 @@ public final class TestApp implements AutoCloseable {
 
     /** Stops the app and starts a new one on the same port and data: a server restart. */
     public void restart() {
+        restart(() -> { });
+    }
+
+    /** {@link #restart()}, running {@code whileDown} when the old app is stopped and the new one not yet started. */
+    public void restart(Runnable whileDown) {
         int port = app.server().port();
         app.close();
+        whileDown.run();
         app = startApp(port);
     }
 

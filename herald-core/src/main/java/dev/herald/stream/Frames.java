@@ -137,7 +137,7 @@ final class Frames {
         for (Map.Entry<String, SnapshotSource.Snapshot> snapshot : repaired.byTopic().entrySet()) {
             for (SseEvent.Message event : snapshot.getValue().events()) {
                 byte[] bytes = SseEncoder.encode(event);
-                out.writeBytes(plan.routed() ? Routes.snapshot(snapshot.getKey(), snapshot.getValue().sequence(), bytes) : bytes);
+                out.writeBytes(plan.routed() ? Routes.snapshot(snapshot.getKey(), snapshot.getValue(), bytes) : bytes);
                 ends |= plan.endsAfter(event);
             }
         }

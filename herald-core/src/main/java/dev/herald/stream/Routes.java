@@ -1,6 +1,7 @@
 package dev.herald.stream;
 
 import dev.herald.hub.HubEvent;
+import dev.herald.hub.SnapshotSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Set;
@@ -53,9 +54,16 @@ final class Routes {
         return bytes;
     }
 
-    /** A snapshot of {@code topic}'s state, read at {@code position}: only that topic's pages take it. */
-    static byte[] snapshot(String topic, long position, byte[] event) {
-        return prefixed(line(position, Set.of(topic)), event);
+    /**
+     * A snapshot of {@code topic}'s state: only that topic's pages take it. Its route names the hub
+     * position it was read at, as a number and as the hub id (the snapshot has no id of its own, and
+     * a client compares positions only within one life of the hub: the id's epoch).
+     */
+    static byte[] snapshot(String topic, SnapshotSource.Snapshot snapshot, byte[] event) {
+        String line = line(snapshot.sequence(), Set.of(topic));
+        StringBuilder withId = new StringBuilder(line.length() + 48).append(line, 0, line.length() - 2).append(",\"id\":");
+        quote(withId, snapshot.position());
+        return prefixed(withId.append("}\n").toString(), event);
     }
 
     /** An event of no position, for the pages of {@code topics} (a gap notice). */

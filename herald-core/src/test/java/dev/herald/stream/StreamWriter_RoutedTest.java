@@ -84,7 +84,7 @@ class StreamWriter_RoutedTest {
     }
 
     @Test
-    void aSnapshotIsRoutedToItsTopicWithThePositionItWasReadAtAndAGapNoticeToTheLostTopics() {
+    void aSnapshotIsRoutedToItsTopicWithThePositionAndIdItWasReadAtAndAGapNoticeToTheLostTopics() {
         ManualWriter gaps = new ManualWriter(s -> s.snapshots(topic -> topic.equals("a")
                 ? Optional.of(new SnapshotSource.Snapshot("#abcdefgh:0", List.of(SseEvent.message("snapshot", "state of a"))))
                 : Optional.empty()));
@@ -92,7 +92,7 @@ class StreamWriter_RoutedTest {
         gaps.runBlocking();
 
         assertThat(sink.last()).isEqualTo("""
-                data: {"position":0,"topics":["a"]}
+                data: {"position":0,"topics":["a"],"id":"#abcdefgh:0"}
                 event: snapshot
                 data: state of a
 

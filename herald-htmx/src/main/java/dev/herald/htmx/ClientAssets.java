@@ -41,6 +41,16 @@ public final class ClientAssets {
      * declare them, and marks the connection state; load it after the extension.
      */
     public static final String HERALD_HTMX_4 = versioned("herald/1/herald-htmx4.js");
+    /**
+     * One hub connection per browser for all of a site's tabs (a SharedWorker, or a leader tab);
+     * loaded by a page and as the worker's script. See {@code docs/htmx.md}, "Every tab live".
+     */
+    public static final String HERALD_SHARE = versioned("herald/1/herald-share.js");
+    /**
+     * Puts a page's SSE connection, in either dialect, on the one {@link #HERALD_SHARE} shares, and
+     * says when a form's request could not be sent; load it last.
+     */
+    public static final String HERALD_TABS = versioned("herald/1/herald-tabs.js");
 
     private ClientAssets() {
     }

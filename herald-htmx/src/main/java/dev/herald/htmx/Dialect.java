@@ -19,9 +19,11 @@ import java.util.List;
  * </ul>
  */
 public enum Dialect {
-    HTMX_2(List.of(ClientAssets.HTMX, ClientAssets.SSE_EXTENSION, ClientAssets.HERALD_SSE),
+    HTMX_2(List.of(ClientAssets.HTMX, ClientAssets.SSE_EXTENSION, ClientAssets.HERALD_SSE, ClientAssets.HERALD_SHARE,
+            ClientAssets.HERALD_TABS),
             "htmx:afterSwap", "sse-swap", "sse-close"),
-    HTMX_4(List.of(ClientAssets.HTMX_4, ClientAssets.HTMX_4_SSE, ClientAssets.HERALD_HTMX_4),
+    HTMX_4(List.of(ClientAssets.HTMX_4, ClientAssets.HTMX_4_SSE, ClientAssets.HERALD_HTMX_4, ClientAssets.HERALD_SHARE,
+            ClientAssets.HERALD_TABS),
             "htmx:after:swap", "data-herald-swap", "hx-sse:close");
 
     private final List<String> scripts;
@@ -49,7 +51,7 @@ public enum Dialect {
         };
     }
 
-    /** The scripts a page loads, in order (htmx, its SSE extension, Herald's companion). */
+    /** The scripts a page loads, in order (htmx, its SSE extension, Herald's companion, the tab sharing). */
     public List<String> scripts() {
         return scripts;
     }

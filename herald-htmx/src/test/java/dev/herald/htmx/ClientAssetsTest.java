@@ -11,7 +11,8 @@ class ClientAssetsTest {
     @Test
     void everyAssetIsOnTheClasspathUnderTheWebJarsRoot() {
         for (String path : new String[] {ClientAssets.HTMX, ClientAssets.SSE_EXTENSION, ClientAssets.HYPERSCRIPT,
-                ClientAssets.HERALD_SSE, ClientAssets.HTMX_4, ClientAssets.HTMX_4_SSE, ClientAssets.HERALD_HTMX_4}) {
+                ClientAssets.HERALD_SSE, ClientAssets.HTMX_4, ClientAssets.HTMX_4_SSE, ClientAssets.HERALD_HTMX_4,
+                ClientAssets.HERALD_SHARE, ClientAssets.HERALD_TABS}) {
             assertThat(path).startsWith("/assets/");
             String resource = "META-INF/resources/webjars/" + path.substring("/assets/".length()).replaceFirst("\\?v=.*", "");
             assertThat(getClass().getClassLoader().getResource(resource)).as(resource).isNotNull();

@@ -1,6 +1,7 @@
 package dev.herald.app.chat;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.herald.app.LivePages.assertShowsExactly;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -223,11 +224,4 @@ class ChatPageTest {
         page.locator("#composer button[type=submit]").click();
     }
 
-    /** The room shows exactly these messages, each once, in this order. */
-    private static void assertShowsExactly(Page page, long... ids) {
-        Locator items = page.locator("#messages > li");
-        assertThat(items).hasCount(ids.length);
-        Assertions.assertThat(items.evaluateAll("items => items.map(item => item.id)"))
-                .isEqualTo(java.util.Arrays.stream(ids).mapToObj(id -> "message-" + id).toList());
-    }
 }

@@ -23,12 +23,12 @@ class DashboardPageTest {
     }
 
     @Test
-    void theConnectionCountRisesWhenASecondTabOpensAndFallsWhenItCloses(BrowserContext context) {
+    void theConnectionCountRisesWhenASecondBrowserOpensAndFallsWhenItCloses(BrowserContext context, BrowserContext other) {
         Page first = open(context);
         assertThat(first.locator("#panel-connections .panel-value")).hasText("1");
         assertThat(dashboardSubscribers(first)).hasText("1");
 
-        Page second = open(context);
+        Page second = open(other); // another browser: a second tab of the same one would share the stream
 
         assertThat(first.locator("#panel-connections .panel-value")).hasText("2");
         assertThat(dashboardSubscribers(first)).hasText("2");

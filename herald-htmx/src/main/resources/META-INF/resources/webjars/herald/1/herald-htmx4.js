@@ -9,8 +9,8 @@
  *    its hx-target selects if it has one (out-of-band fragments in it are swapped too); htmx then
  *    fires htmx:after:swap on the declaring element. The extension waits for these swaps before it reads the
  *    next message, so they happen in arrival order. The DOM event is still dispatched.
- * 2. Marks the connecting element with data-sse-state="open" | "connecting" | "closed", as
- *    herald-sse.js does for htmx 2, for CSS and tests.
+ * 2. Marks the connecting element with data-sse-state="connecting" | "open" | "reconnecting" (down
+ *    after having been open) | "closed", as herald-sse.js does for htmx 2, for CSS and tests.
  *
  * Reconnects need nothing from here: the extension sends the newest id as Last-Event-ID, and
  * before any event the sse-connect URL's lastEventID (the position the page was rendered at).
@@ -50,7 +50,10 @@
   // element, or a request's source whose response is the stream (a form's hx-post).
   function markState (state) {
     return function (evt) {
-      if (evt.target.setAttribute) evt.target.setAttribute('data-sse-state', state)
+      var elt = evt.target
+      if (!elt.setAttribute) return
+      var was = elt.getAttribute('data-sse-state')
+      elt.setAttribute('data-sse-state', state === 'connecting' && (was === 'open' || was === 'reconnecting') ? 'reconnecting' : state)
     }
   }
 

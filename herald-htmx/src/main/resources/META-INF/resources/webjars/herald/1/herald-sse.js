@@ -7,7 +7,8 @@
  *    sse-connect attribute, re-read at that moment, and a new EventSource sends no Last-Event-ID
  *    (htmx-extensions #184). Without this, the hub would replay from the position the page was
  *    rendered at, and the page would show those events twice.
- * 2. Marks the connecting element with data-sse-state="open" | "connecting" | "closed" (closed
+ * 2. Marks the connecting element with data-sse-state="connecting" (before it first opened) |
+ *    "open" | "reconnecting" (down after having been open: the page is offline) | "closed" (closed
  *    for good by the extension, as when the element left the page), for CSS.
  */
 (function () {
@@ -37,13 +38,16 @@
 
   function markState (state) {
     return function (evt) {
-      if (connectAttribute(evt.target)) evt.target.setAttribute('data-sse-state', state)
+      var elt = evt.target
+      if (!connectAttribute(elt)) return
+      var was = elt.getAttribute('data-sse-state')
+      elt.setAttribute('data-sse-state', state === 'connecting' && (was === 'open' || was === 'reconnecting') ? 'reconnecting' : state)
     }
   }
 
   document.addEventListener('htmx:sseMessage', rememberLastEventId)
   document.addEventListener('htmx:sseOpen', markState('open'))
-  // After an error either the browser or the extension reconnects: "connecting" in both cases.
+  // After an error either the browser or the extension reconnects: "reconnecting" if it had been open.
   document.addEventListener('htmx:sseError', markState('connecting'))
   document.addEventListener('htmx:sseClose', markState('closed'))
 })()
