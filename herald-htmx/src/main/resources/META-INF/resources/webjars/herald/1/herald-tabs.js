@@ -112,6 +112,9 @@
           source.readyState = 1
           fire('open', new Event('open'))
         } else {
+          // Still connecting, never open: a browser's EventSource fires nothing yet (an error
+          // here made htmx log one to the console on every page load).
+          if (state !== 'closed' && source.readyState === 0) return
           // The extension marks the element "connecting" (herald-sse.js) and waits while
           // readyState is CONNECTING; when CLOSED it makes a new source from sse-connect.
           source.readyState = state === 'closed' ? 2 : 0
