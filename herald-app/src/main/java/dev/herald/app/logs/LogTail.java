@@ -11,7 +11,9 @@ import dev.herald.htmx.Swap;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounds: {@value #MAX_PENDING} lines wait for the publisher (past that, lines are counted and
  * a notice saying how many were skipped takes their place: never dropped silently), and the last
- * {@value #HISTORY_LINES} lines are kept for pages that open. A page reads them with the hub
+ * {@value #HISTORY_LINES} lines passing each filter are kept for pages that open (a WARN page opens
+ * with its last thousand lines however many INFO lines came after them). A page reads them with the hub
  * position under the read lock, batches are kept and published under the write lock (DESIGN §8.8).
  */
 public final class LogTail implements SnapshotSource, AutoCloseable {
@@ -42,7 +45,7 @@ public final class LogTail implements SnapshotSource, AutoCloseable {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final BlockingQueue<LogLine> pending = new ArrayBlockingQueue<>(MAX_PENDING);
     private final AtomicLong skipped = new AtomicLong();
-    private final ArrayDeque<LogLine> history = new ArrayDeque<>(HISTORY_LINES); // guarded by lock
+    private final Map<LogLevel, ArrayDeque<LogLine>> history = new EnumMap<>(LogLevel.class); // guarded by lock
     private final Hub hub;
     private final Htmx htmx;
     private final LogViews views;
@@ -55,6 +58,9 @@ public final class LogTail implements SnapshotSource, AutoCloseable {
         this.htmx = htmx;
         this.views = views;
         this.publisher = Thread.ofPlatform().daemon().name("herald-log-tail").unstarted(this::publishLoop);
+        for (LogLevel level : LogLevel.values()) {
+            history.put(level, new ArrayDeque<>(HISTORY_LINES));
+        }
     }
 
     /** Attaches to the root logger and starts publishing. */
@@ -70,7 +76,7 @@ public final class LogTail implements SnapshotSource, AutoCloseable {
         lock.readLock().lock();
         try {
             String position = hub.position();
-            return new LogsPage(position, level, history.stream().filter(l -> l.level().atLeast(level)).toList(), HISTORY_LINES);
+            return new LogsPage(position, level, List.copyOf(history.get(level)), HISTORY_LINES);
         } finally {
             lock.readLock().unlock();
         }
@@ -143,20 +149,24 @@ public final class LogTail implements SnapshotSource, AutoCloseable {
         }
         lock.writeLock().lock();
         try {
-            for (LogLine line : batch) {
-                if (history.size() == HISTORY_LINES) {
-                    history.removeFirst();
-                }
-                history.addLast(line);
-            }
             for (LogLevel level : LogLevel.values()) {
                 List<LogLine> shown = batch.stream().filter(l -> l.level().atLeast(level)).toList();
                 if (!shown.isEmpty()) {
+                    keep(history.get(level), shown);
                     htmx.publish(level.topic(), LogsPage.LINES.event(views.lines(shown)));
                 }
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private static void keep(ArrayDeque<LogLine> kept, List<LogLine> lines) {
+        for (LogLine line : lines) {
+            if (kept.size() == HISTORY_LINES) {
+                kept.removeFirst();
+            }
+            kept.addLast(line);
         }
     }
 

@@ -65,6 +65,21 @@ class LogsPageTest {
         assertThat(page.locator(".log-levels a[aria-current=page]")).hasText("WARN+");
     }
 
+    @Test
+    void aFilteredPageOpensWithTheLastThousandLinesPassingItHoweverManyOthersCameAfter(BrowserContext context) {
+        for (int i = 0; i < LogTail.HISTORY_LINES; i++) {
+            log.warn("warn {}", i);
+        }
+        for (int i = 0; i < 2 * LogTail.HISTORY_LINES; i++) {
+            log.info("info {}", i);
+        }
+        Page page = open(context, "/logs?level=WARN");
+
+        assertThat(page.locator("#log-lines > li")).hasCount(LogTail.HISTORY_LINES);
+        assertThat(page.locator("#log-lines > li").first().locator(".log-text")).hasText("warn 0");
+        assertThat(lastLines(page, 1).locator(".log-text")).hasText("warn " + (LogTail.HISTORY_LINES - 1));
+    }
+
     @ParameterizedTest(name = "htmx {0}")
     @ValueSource(strings = {"2", "4"})
     void pausingHoldsNewLinesBackAndResumingShowsEveryOneInOrder(String htmx, BrowserContext context) {
