@@ -17,6 +17,7 @@ import dev.herald.app.logs.StreamLog;
 import dev.herald.app.notifications.NotificationRepository;
 import dev.herald.app.notifications.NotificationsEndpoints;
 import dev.herald.app.web.Router;
+import dev.herald.app.web.VisitorCookies;
 import dev.herald.htmx.Htmx;
 import dev.herald.htmx.JteRenderer;
 import dev.herald.hub.Hub;
@@ -81,7 +82,10 @@ public final class App implements AutoCloseable {
             Htmx htmx = Htmx.builder(hub).dialect(config.htmx()).devMode(config.dev()).build();
             JteRenderer templates = JteRenderer.precompiled();
             Clock clock = Clock.systemUTC();
-            NotificationsEndpoints notifications = NotificationsEndpoints.create(database, hub, htmx, templates, clock);
+            SubscriberKeys subscriberKeys = SubscriberKeys.of(config);
+            VisitorCookies visitors = new VisitorCookies(subscriberKeys.secret(), config.subscribers().issuer(),
+                    config.subscribers().audience(), clock);
+            NotificationsEndpoints notifications = NotificationsEndpoints.create(database, hub, htmx, templates, clock, visitors);
             ChatEndpoints chat = ChatEndpoints.create(database, hub, htmx, templates, clock, config.presenceGrace(),
                     notifications.service());
             JobsEndpoints jobs = JobsEndpoints.create(database, hub, htmx, templates, clock, config.dataDir(), config.jobs(),
@@ -112,10 +116,17 @@ public final class App implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .publisherJwtKey(config.publisherJwtKey())
-                    .mercure(mercure -> mercure.subscriberJwtKey(config.subscribers().jwtKey())
+                    .mercure(mercure -> mercure.subscriberJwtKey(subscriberKeys.secret())
                             .anonymousSubscribers(config.subscribers().anonymous())
                             .jwtIssuer(config.subscribers().issuer())
                             .jwtAudience(config.subscribers().audience()))
+                    .mercure(mercure -> mercure.maxStreamDuration(config.hub().maxStream())
+                            .activeSubscriptions(config.hub().subscriptions()))
+                    .mercure(mercure -> setting(AppConfig.Setting.CORS_ORIGINS, () -> mercure.corsOrigins(config.hub().corsOrigins())))
+                    .mercure(mercure -> setting(AppConfig.Setting.PUBLISHER_JWT_PUBLIC_KEY_FILE,
+                            () -> mercure.publisherJwtPublicKey(config.hub().publisherPublicKey())))
+                    .mercure(mercure -> setting(AppConfig.Setting.SUBSCRIBER_JWT_PUBLIC_KEY_FILE,
+                            () -> mercure.subscriberJwtPublicKey(subscriberKeys.publicKey())))
                     .heartbeat(config.heartbeat())
                     .securityHeaders(SecurityHeaders.strict())
                     .crossSiteProtection(true)
@@ -145,6 +156,15 @@ public final class App implements AutoCloseable {
             }
             database.close();
             throw e;
+        }
+    }
+
+    /** Applies a setting the protocol checks: what it finds wrong, said with the variable's name. */
+    private static void setting(AppConfig.Setting setting, Runnable apply) {
+        try {
+            apply.run();
+        } catch (IllegalArgumentException e) {
+            throw new AppConfig.InvalidSettingException(setting.variable + ": " + e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,10 +29,34 @@ import java.util.Map;
  * @param redis           the Redis that several nodes share the hub through, or {@code null}: the
  *                        in-process hub
  * @param subscribers     how the hub authorizes subscribers
+ * @param hub             the hub's other Mercure settings
  */
 public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat,
                         boolean dev, Dialect htmx, int topicLogEvents, Duration presenceGrace, Jobs jobs,
-                        ProviderSettings agent, String databaseUrl, Redis redis, Subscribers subscribers) {
+                        ProviderSettings agent, String databaseUrl, Redis redis, Subscribers subscribers,
+                        HubOptions hub) {
+
+    /**
+     * The hub's Mercure settings besides its keys and subscribers.
+     *
+     * @param corsOrigins the origins whose pages may subscribe and publish with credentials (CORS)
+     * @param maxStream   how long a subscriber's stream may last, or {@code null} for no bound
+     * @param publisherPublicKey  a PEM file with the RSA or EC public key of publishers' RS256 / ES256
+     *                            tokens, or {@code null}
+     * @param subscriberPublicKey the same for subscribers' tokens, or {@code null}
+     * @param subscriptions       whether the hub publishes subscription events and serves the
+     *                            subscriptions API
+     */
+    public record HubOptions(List<String> corsOrigins, Duration maxStream, Path publisherPublicKey,
+                             Path subscriberPublicKey, boolean subscriptions) {
+
+        /** No other origin, no bound on a stream's life, no public keys, no subscriptions API. */
+        public static final HubOptions DEFAULT = new HubOptions(List.of(), null, null, null, false);
+
+        public HubOptions {
+            corsOrigins = List.copyOf(corsOrigins);
+        }
+    }
 
     /**
      * How the hub authorizes subscribers (and checks every token's issuer and audience).
@@ -92,7 +117,7 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 + ", topicLogEvents=" + topicLogEvents + ", presenceGrace=" + presenceGrace
                 + ", jobs=" + jobs + ", agent=" + agent
                 + ", databaseUrl=" + (databaseUrl == null ? "(unset)" : withoutParameters(databaseUrl))
-                + ", redis=" + (redis == null ? "(unset)" : redis) + ", subscribers=" + subscribers + "]";
+                + ", redis=" + (redis == null ? "(unset)" : redis) + ", subscribers=" + subscribers + ", hub=" + hub + "]";
     }
 
     static final int MIN_JWT_KEY_BYTES = 32;
@@ -112,12 +137,24 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 + "when they share HERALD_REDIS_URL and this."),
         PUBLISHER_JWT_KEY("HERALD_PUBLISHER_JWT_KEY", null,
                 "HS256 key (32+ bytes) of the JWTs that authorise POST /.well-known/mercure. Unset: HTTP publishing is off."),
+        PUBLISHER_JWT_PUBLIC_KEY_FILE("HERALD_PUBLISHER_JWT_PUBLIC_KEY_FILE", null,
+                "PEM file (-----BEGIN PUBLIC KEY-----) of an RSA or EC P-256 key: publishers' RS256 / ES256 JWTs are verified "
+                        + "with it, besides HERALD_PUBLISHER_JWT_KEY's HS256 ones. Either turns HTTP publishing on."),
         SUBSCRIBER_JWT_KEY("HERALD_SUBSCRIBER_JWT_KEY", null,
                 "HS256 key (32+ bytes) of subscribers' JWTs (private updates; cookie or Authorization). Unset: HERALD_PUBLISHER_JWT_KEY."),
+        SUBSCRIBER_JWT_PUBLIC_KEY_FILE("HERALD_SUBSCRIBER_JWT_PUBLIC_KEY_FILE", null,
+                "PEM file of the RSA or EC P-256 key of subscribers' RS256 / ES256 JWTs. With neither subscriber setting, "
+                        + "subscriber JWTs are verified with the publisher keys."),
         ANONYMOUS_SUBSCRIBERS("HERALD_ANONYMOUS_SUBSCRIBERS", "true",
                 "true: subscribers without a token receive public updates; false: they are refused (401)."),
         JWT_ISSUER("HERALD_JWT_ISSUER", null, "The iss every publisher and subscriber JWT must carry. Unset: not checked."),
         JWT_AUDIENCE("HERALD_JWT_AUDIENCE", null, "The aud every publisher and subscriber JWT must include (the hub's URL, say). Unset: not checked."),
+        CORS_ORIGINS("HERALD_CORS_ORIGINS", null, "Space-separated origins (scheme://host[:port]) whose pages may subscribe to "
+                + "and publish on /.well-known/mercure with credentials (CORS); * is refused. Unset: this origin only."),
+        SUBSCRIPTIONS("HERALD_SUBSCRIPTIONS", "false", "true: the hub publishes subscription events (private, type mercure) "
+                + "and answers GET /.well-known/mercure/subscriptions… (Mercure's active subscriptions); false: neither."),
+        MAX_STREAM_SECONDS("HERALD_MAX_STREAM_SECONDS", "0", "Seconds a subscriber's stream may last, 0-86400 (0: no bound); "
+                + "then it ends, and the client reconnects with its last event id and misses nothing."),
         TLS_KEYSTORE("HERALD_TLS_KEYSTORE", null, "Key store file: serve HTTPS with HTTP/2. Unset: plain HTTP."),
         TLS_KEYSTORE_PASSWORD("HERALD_TLS_KEYSTORE_PASSWORD", null, "Password of HERALD_TLS_KEYSTORE; required with it."),
         HEARTBEAT_SECONDS("HERALD_HEARTBEAT_SECONDS", "15", "Seconds between heartbeat comments on an idle stream, 1-3600."),
@@ -196,7 +233,33 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 databaseUrl(environment),
                 redis(environment),
                 new Subscribers(jwtKey(Setting.SUBSCRIBER_JWT_KEY, environment), bool(Setting.ANONYMOUS_SUBSCRIBERS, environment),
-                        Setting.JWT_ISSUER.in(environment), Setting.JWT_AUDIENCE.in(environment)));
+                        Setting.JWT_ISSUER.in(environment), Setting.JWT_AUDIENCE.in(environment)),
+                new HubOptions(words(Setting.CORS_ORIGINS, environment), maxStream(environment),
+                        readableFile(Setting.PUBLISHER_JWT_PUBLIC_KEY_FILE, environment),
+                        readableFile(Setting.SUBSCRIBER_JWT_PUBLIC_KEY_FILE, environment),
+                        bool(Setting.SUBSCRIPTIONS, environment)));
+    }
+
+    private static Path readableFile(Setting setting, Map<String, String> environment) {
+        String value = setting.in(environment);
+        if (value == null) {
+            return null;
+        }
+        Path file = Path.of(value);
+        if (!Files.isReadable(file)) {
+            throw new InvalidSettingException(setting, value, "a readable file");
+        }
+        return file;
+    }
+
+    private static Duration maxStream(Map<String, String> environment) {
+        int seconds = integer(Setting.MAX_STREAM_SECONDS, environment, 0, 86_400, "whole seconds 0-86400");
+        return seconds == 0 ? null : Duration.ofSeconds(seconds);
+    }
+
+    private static List<String> words(Setting setting, Map<String, String> environment) {
+        String value = setting.in(environment);
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
     }
 
     /** What {@code --help} prints: every setting with its default and meaning. */

@@ -21,7 +21,8 @@ class AppConfigTest {
         assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15),
                 false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
                 new AppConfig.Jobs(64L << 20, 2, 0),
-                ProviderSettings.offline(Duration.ofMillis(40)), null, null, AppConfig.Subscribers.DEFAULT));
+                ProviderSettings.offline(Duration.ofMillis(40)), null, null, AppConfig.Subscribers.DEFAULT,
+                AppConfig.HubOptions.DEFAULT));
     }
 
     @Test
@@ -38,6 +39,42 @@ class AppConfigTest {
                 .hasMessage("HERALD_ANONYMOUS_SUBSCRIBERS=yes is not valid: expected true or false");
         assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_SUBSCRIBER_JWT_KEY", "short")))
                 .hasMessageStartingWith("HERALD_SUBSCRIBER_JWT_KEY has 5 bytes");
+    }
+
+    @Test
+    void readsTheCorsOriginsSpaceSeparated() {
+        assertThat(AppConfig.from(Map.of("HERALD_CORS_ORIGINS", " https://app.example.com   http://localhost:3000 ")).hub().corsOrigins())
+                .containsExactly("https://app.example.com", "http://localhost:3000");
+    }
+
+    @Test
+    void boundsAStreamsLifetimeInSecondsWithZeroForNone() {
+        assertThat(AppConfig.from(Map.of("HERALD_MAX_STREAM_SECONDS", "600")).hub().maxStream()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(AppConfig.from(Map.of("HERALD_MAX_STREAM_SECONDS", "0")).hub().maxStream()).isNull();
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_MAX_STREAM_SECONDS", "-1")))
+                .hasMessage("HERALD_MAX_STREAM_SECONDS=-1 is not valid: expected whole seconds 0-86400");
+    }
+
+    @Test
+    void theHelpListsTheHubsSettings() {
+        assertThat(AppConfig.help()).contains("HERALD_PUBLISHER_JWT_PUBLIC_KEY_FILE", "HERALD_SUBSCRIBER_JWT_PUBLIC_KEY_FILE",
+                "HERALD_CORS_ORIGINS", "HERALD_MAX_STREAM_SECONDS", "HERALD_SUBSCRIPTIONS");
+    }
+
+    @Test
+    void turnsTheSubscriptionsApiOnWithTrue() {
+        assertThat(AppConfig.from(Map.of("HERALD_SUBSCRIPTIONS", "true")).hub().subscriptions()).isTrue();
+        assertThat(AppConfig.from(Map.of()).hub().subscriptions()).isFalse();
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_SUBSCRIPTIONS", "on")))
+                .hasMessage("HERALD_SUBSCRIPTIONS=on is not valid: expected true or false");
+    }
+
+    @Test
+    void aCorsOriginThatIsNoOriginStopsTheAppNamingTheVariable(@TempDir Path dir) {
+        assertThatThrownBy(() -> App.start(AppConfig.from(Map.of("HERALD_PORT", "0", "HERALD_HOST", "127.0.0.1",
+                "HERALD_DATA_DIR", dir.toString(), "HERALD_CORS_ORIGINS", "*"))))
+                .isInstanceOf(AppConfig.InvalidSettingException.class)
+                .hasMessageStartingWith("HERALD_CORS_ORIGINS: a CORS origin cannot be *");
     }
 
     @Test
@@ -59,7 +96,8 @@ class AppConfigTest {
         assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "a-publisher-key-of-32-bytes-or-more",
                 new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
                 new AppConfig.Jobs(1 << 20, 4, 500_000),
-                ProviderSettings.offline(Duration.ofMillis(40)), null, null, AppConfig.Subscribers.DEFAULT));
+                ProviderSettings.offline(Duration.ofMillis(40)), null, null, AppConfig.Subscribers.DEFAULT,
+                AppConfig.HubOptions.DEFAULT));
     }
 
     @Test

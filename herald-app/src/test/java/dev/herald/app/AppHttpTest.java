@@ -29,7 +29,7 @@ class AppHttpTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(page.body())
-                .containsPattern("sse-connect=\"/\\.well-known/mercure\\?topic=notifications&amp;topic=notifications%2Funread&amp;lastEventID=%23[0-9a-z]{8}%3A[0-9]+\"")
+                .containsPattern("sse-connect=\"/\\.well-known/mercure\\?topic=notifications&amp;topic=notifications%2Funread&amp;topic=visitors%2F[A-Za-z0-9_-]{16}%2Fnotifications&amp;lastEventID=%23[0-9a-z]{8}%3A[0-9]+\"")
                 .contains("id=\"notification-1\"");
         // After the post's two events (the item, the count); the app's own log lines are events too.
         java.util.regex.Matcher position = java.util.regex.Pattern.compile("lastEventID=%23[0-9a-z]{8}%3A([0-9]+)").matcher(page.body());
@@ -60,6 +60,14 @@ class AppHttpTest {
 
         assertThat(app().post("/notifications/read").statusCode()).isEqualTo(204);
         assertThat(app().get("/").body()).contains("<span id=\"unread-count\" class=\"badge\" aria-label=\"unread\"></span>");
+    }
+
+    @Test
+    void everyPageNamesItsHubInALinkHeaderForMercureDiscovery() {
+        for (String path : new String[] {"/", "/notifications", "/chat", "/jobs", "/logs", "/dashboard", "/agent", "/nope"}) {
+            assertThat(app().get(path).headers().firstValue("Link")).as(path)
+                    .hasValue("</.well-known/mercure>; rel=\"mercure\"");
+        }
     }
 
     @Test

@@ -78,6 +78,35 @@ class SecurityTest {
     }
 
     @Test
+    void pagesOfTheCorsOriginsSubscribeAndPublishAcrossSitesWhileTheAppsFormsStayRefused() throws Exception {
+        Path dir = Files.createTempDirectory(app().dataDir(), "cors");
+        String origin = "https://widgets.example.com";
+        try (TestApp cors = TestApp.start(dir, Map.of("HERALD_CORS_ORIGINS", origin + " http://localhost:3000",
+                "HERALD_PUBLISHER_JWT_KEY", "a-publisher-key-of-32-bytes-or-more"))) {
+            HttpResponse<String> preflight = cors.send(HttpRequest.newBuilder(cors.uri("/.well-known/mercure"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", origin).header("Sec-Fetch-Site", "cross-site")
+                    .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "authorization").build());
+            HttpResponse<String> unauthorizedPublish = cors.send(HttpRequest.newBuilder(cors.uri("/.well-known/mercure"))
+                    .header("Origin", origin).header("Sec-Fetch-Site", "cross-site")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("topic=notifications&data=spam")).build());
+            HttpResponse<String> form = cors.send(HttpRequest.newBuilder(cors.uri("/notifications"))
+                    .header("Origin", origin).header("Sec-Fetch-Site", "cross-site")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("title=spam")).build());
+
+            assertThat(preflight.statusCode()).isEqualTo(204);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+            assertThat(unauthorizedPublish.statusCode()).isEqualTo(401);
+            assertThat(unauthorizedPublish.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+            assertThat(form.statusCode()).isEqualTo(403);
+            assertThat(form.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+    }
+
+    @Test
     void theChatNameCookieIsSecureOverTlsOnly() throws Exception {
         HttpResponse<String> plain = app().post("/chat/name", "name", "ada");
         assertThat(plain.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).doesNotContain("Secure"));

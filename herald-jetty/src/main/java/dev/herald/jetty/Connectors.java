@@ -6,6 +6,7 @@ import org.eclipse.jetty.http2.HTTP2Cipher;
 import org.eclipse.jetty.http2.server.AbstractHTTP2ServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -35,6 +36,9 @@ final class Connectors {
     static ServerConnector create(Server server, HeraldServer.Builder settings) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        // The subscriptions API's paths hold selectors percent-encoded whole (%2F for a /); MercureHandler
+        // answers such a path elsewhere 400, as Jetty's default does.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("herald", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
         HttpConnectionFactory http1 = new HttpConnectionFactory(http);
         ServerConnector connector;
         if (settings.keyStore == null) {

@@ -17,8 +17,9 @@ import org.eclipse.jetty.util.Callback;
  * (its host and port must be the request's). A request with neither comes from a client that is
  * not a browser of this decade, and passes only with the {@value HeraldServer#REQUEST_HEADER}
  * header: a page of another site cannot add a header of its own without a CORS preflight, which
- * Herald never grants, so the header needs no secret value. The hub's publish keeps its own rule
- * (a JWT in the Authorization header, which another site cannot send either).
+ * Herald grants only on the hub path, so the header needs no secret value. The hub path keeps its
+ * own rule (a publisher JWT in the Authorization header), and its own CORS for the origins the
+ * server names ({@code Mercure.Builder.corsOrigins}).
  */
 final class CrossSiteGuard extends Handler.Wrapper {
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -19,7 +21,9 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * The Mercure hub endpoint, {@value HeraldServer#HUB_PATH}: GET subscribes, POST publishes. A thin
+ * The Mercure hub endpoint, {@value HeraldServer#HUB_PATH}: GET subscribes, POST publishes, OPTIONS
+ * answers a CORS preflight; GET below {@value Mercure#SUBSCRIPTIONS_PATH} lists the active
+ * subscriptions (when they are tracked). A thin
  * adapter: the protocol is {@link Mercure}'s; what is Jetty's here is reading the query, headers,
  * cookies and form, and writing the answer. Blocking by design — each request runs on its own
  * virtual thread.
@@ -38,13 +42,38 @@ final class MercureHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!HeraldServer.HUB_PATH.equals(Request.getPathInContext(request))) {
+        String path = Request.getPathInContext(request);
+        boolean hub = HeraldServer.HUB_PATH.equals(path);
+        boolean subscriptions = path.equals(Mercure.SUBSCRIPTIONS_PATH) || path.startsWith(Mercure.SUBSCRIPTIONS_PATH + "/");
+        if (request.getHttpURI().hasViolation(UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR) && !subscriptions) {
+            // Allowed by the connector for the subscriptions API's selectors only (Connectors); elsewhere, Jetty's default.
+            PlainText.respond(response, callback, 400, "an encoded / (%2F) in a path is ambiguous");
+            return true;
+        }
+        if (!hub && !subscriptions) {
             return false;
         }
+        MercureRequest mercureRequest = new JettyMercureRequest(request);
         try {
+            mercure.corsHeaders(mercureRequest).forEach(response.getHeaders()::put);
             switch (request.getMethod()) {
-                case "GET" -> subscribe(request, response, callback);
-                case "POST" -> publish(request, response, callback);
+                case "GET" -> {
+                    if (hub) {
+                        subscribe(request, response, callback);
+                    } else {
+                        Mercure.Document listing = mercure.subscriptions(mercureRequest, request.getHttpURI().getPath());
+                        listing.headers().forEach(response.getHeaders()::put);
+                        response.setStatus(200);
+                        Content.Sink.write(response, true, listing.json(), callback);
+                    }
+                }
+                case "POST" -> {
+                    if (!hub) {
+                        throw Mercure.methodNotAllowed("POST");
+                    }
+                    publish(request, response, callback);
+                }
+                case "OPTIONS" -> preflight(mercureRequest, response, callback);
                 default -> throw Mercure.methodNotAllowed(request.getMethod());
             }
         } catch (MercureException refused) {
@@ -59,7 +88,15 @@ final class MercureHandler extends Handler.Abstract {
 
     private void subscribe(Request request, Response response, Callback callback) {
         Subscribe subscribe = mercure.subscribe(new JettyMercureRequest(request));
-        streams.respond(request, response, callback, subscribe.stream(), subscribe::headers);
+        // Completed when the stream ends, however it ends (or at once, when the hub refuses it).
+        Callback ending = Callback.from(mercure.track(subscribe), callback);
+        streams.respond(request, response, ending, subscribe.stream(), subscribe::headers);
+    }
+
+    private void preflight(MercureRequest request, Response response, Callback callback) {
+        mercure.preflight(request).forEach(response.getHeaders()::put);
+        response.setStatus(204);
+        response.write(true, null, callback);
     }
 
     private void publish(Request request, Response response, Callback callback) {

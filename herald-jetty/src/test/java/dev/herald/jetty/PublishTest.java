@@ -147,6 +147,20 @@ class PublishTest {
     }
 
     @Test
+    void refusesTopicsUnderTheHubsOwnPathWhereverTheyPointAndHoweverTheyAreSpelled() {
+        for (String topic : List.of("/.well-known/mercure", "/.well-known/mercure/subscriptions/exact/a/urn:uuid:1",
+                "https://evil.example/.well-known/mercure/subscriptions", "/.well-known/%6Dercure/subscriptions",
+                "/.well-known/x/../mercure/x", "/../.well-known/mercure/x", ".well-known/../../.well-known/mercure/%2e%2e/mercure/x",
+                "/.well-known\\mercure\\x", "/.well-known/mercure/{x}")) {
+            assertBadRequest("topic \"" + topic + "\" is under the hub's own path /.well-known/mercure, reserved for the events the hub generates",
+                    "topic", "a", "topic", topic, "data", "x");
+        }
+        for (String topic : List.of("/.well-known/mercurey", "/.well-known/mercure-x/y", "urn:x:/.well-known/mercure/y")) {
+            assertThat(server.publish(token("*"), "topic", topic, "data", "x").statusCode()).as(topic).isEqualTo(200);
+        }
+    }
+
+    @Test
     void refusesNonNumericRetry() {
         assertBadRequest("retry must be a number of milliseconds (ASCII digits), was \"soon\"", "topic", "a", "retry", "soon", "data", "x");
     }

@@ -30,6 +30,11 @@ record Grant(List<TopicSelector> publish, List<TopicSelector> subscribe, Instant
         }
     }
 
+    /** Whether {@code subscribe} is granted on {@code topic}. */
+    boolean grantsSubscribe(String topic) {
+        return anyMatches(subscribe, topic);
+    }
+
     /** Reads a private update when one of its topics is granted {@code subscribe}. */
     PrivateAccess privateAccess() {
         if (subscribe.isEmpty()) {

@@ -8,6 +8,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +48,9 @@ public final class Mercure {
      */
     public static final int MAX_ID_LENGTH = EventStream.MAX_ID_LENGTH;
 
+    /** The subscriptions API, under the hub path ({@link Builder#activeSubscriptions}). */
+    public static final String SUBSCRIPTIONS_PATH = HUB_PATH + "/subscriptions";
+
     /** The media type of a publish body. */
     public static final String FORM = "application/x-www-form-urlencoded";
 
@@ -69,6 +75,9 @@ public final class Mercure {
     private final TokenVerifier publishers; // null: publishing over HTTP is off
     private final TokenVerifier subscribers; // null: no subscriber token can be verified
     private final boolean anonymousSubscribers;
+    private final Cors cors;
+    private final Duration maxStreamDuration; // null: none
+    private final ActiveSubscriptions active; // null: the subscriptions API is off
 
     private Mercure(Builder settings) {
         this.hub = settings.hub;
@@ -82,6 +91,9 @@ public final class Mercure {
         this.subscribers = subscriberKeys.isEmpty() ? null
                 : new TokenVerifier(subscriberKeys, settings.issuer, settings.audience, hubUrl);
         this.anonymousSubscribers = settings.anonymousSubscribers;
+        this.cors = settings.cors;
+        this.maxStreamDuration = settings.maxStreamDuration;
+        this.active = settings.activeSubscriptions ? new ActiveSubscriptions(hub, hubUrl.getRawPath()) : null;
     }
 
     public static Builder builder(Hub hub) {
@@ -92,8 +104,9 @@ public final class Mercure {
      * Reads and authorizes a subscribe request. Its token — the {@code Authorization} header's, else
      * the {@value #ACCESS_TOKEN_COOKIE} cookie's, else the {@value #LEGACY_TOKEN_COOKIE} cookie's —
      * lets it read the private updates of the topics it grants {@code subscribe} on, until it
-     * expires (the stream's deadline). Without a token, only public updates, if anonymous
-     * subscribers are allowed.
+     * expires. Without a token, only public updates, if anonymous subscribers are allowed. The
+     * stream's deadline is the token's expiry or the {@linkplain Builder#maxStreamDuration stream
+     * lifetime bound}, whichever comes first.
      *
      * @throws MercureException 400 for bad parameters (none, too many, unknown {@code match*}, a
      *                          bad last event id); 401 for an invalid token, or none when one is
@@ -102,19 +115,86 @@ public final class Mercure {
     public Subscribe subscribe(MercureRequest request) {
         String token = bearer(request, true);
         Subscribe subscribe = SubscribeQuery.read(request, hubUrl);
+        Instant lifetimeEnd = maxStreamDuration == null ? null : Instant.now().plus(maxStreamDuration);
         if (token == null) {
             if (!anonymousSubscribers) {
                 throw unauthorized("subscribing requires a token (Authorization: Bearer, or the "
                         + ACCESS_TOKEN_COOKIE + " cookie)");
             }
-            return subscribe;
+            return subscribe.authorized(lifetimeEnd, subscribe.interest());
         }
         if (subscribers == null) {
             throw TokenVerifier.invalid("subscriber", "this hub has no key to verify subscriber tokens with");
         }
         Grant grant = subscribers.verify(token, "subscriber");
-        return new Subscribe(subscribe.version(), subscribe.interest().withPrivateAccess(grant.privateAccess()),
-                subscribe.lastEventId(), grant.expiresAt(), subscribe.routed());
+        return subscribe.authorized(earliest(grant.expiresAt(), lifetimeEnd), subscribe.interest().withPrivateAccess(grant.privateAccess()));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * Counts {@code subscribe} among the active subscriptions, when the subscriptions API is on
+     * ({@link Builder#activeSubscriptions}): each of its selectors is listed, and its creation is
+     * published as a private update on the subscription's topic (see {@code docs/protocol.md},
+     * "Active subscriptions"). A binding calls it once it serves the stream.
+     *
+     * @return what the binding runs once the stream has ended, however it ended (it then publishes
+     *         the end, once); does nothing when the API is off
+     */
+    public Runnable track(Subscribe subscribe) {
+        return active == null ? () -> { } : active.open(subscribe);
+    }
+
+    /**
+     * Answers {@code GET} on {@value #SUBSCRIPTIONS_PATH} and below: the active subscriptions — all,
+     * those of one selector, or one — as the JSON the Mercure spec defines, with the hub position
+     * the listing was read at in the answer's {@code Link} (its {@code last-event-id}): subscribe
+     * to the subscription events from there to miss none. The token (header or cookie, as a
+     * subscriber's) must grant {@code subscribe} on {@code path} itself.
+     *
+     * @param path the request's path, percent-encoded as sent (a selector holds {@code %2F})
+     * @throws MercureException 404 when the API is off, or for a subscription that is not active;
+     *                          401 without a valid token; 403 when it does not grant the path;
+     *                          400 for an unknown matcher type or a badly encoded segment
+     */
+    public Document subscriptions(MercureRequest request, String path) {
+        if (active == null) {
+            throw new MercureException(404, "the subscriptions API is off on this hub");
+        }
+        String token = bearer(request, true);
+        if (token == null) {
+            throw unauthorized("the subscriptions API requires a token granting subscribe on " + path);
+        }
+        if (subscribers == null) {
+            throw TokenVerifier.invalid("subscriber", "this hub has no key to verify subscriber tokens with");
+        }
+        if (!subscribers.verify(token, "subscriber").grantsSubscribe(path)) {
+            throw new MercureException(403, "the token does not grant subscribe on " + path,
+                    Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\""));
+        }
+        ActiveSubscriptions.Listing listing = active.list(path);
+        String hubPath = hubUrl.getRawPath();
+        return new Document(listing.json(), Map.of(
+                "Content-Type", "application/json",
+                "Link", "<" + hubPath + ">; rel=\"mercure\"; last-event-id=\"" + listing.position()
+                        + "\"; type=\"mercure\"; content-type=\"application/json\"",
+                "ETag", "\"" + listing.position() + "\"",
+                "Cache-Control", "must-revalidate"));
+    }
+
+    /**
+     * A JSON answer of the hub's own.
+     *
+     * @param json    the body, ASCII
+     * @param headers the answer's headers, {@code Content-Type} among them
+     */
+    public record Document(String json, Map<String, String> headers) {
+        public Document {
+            Objects.requireNonNull(json, "json");
+            headers = Map.copyOf(headers);
+        }
     }
 
     /**
@@ -138,7 +218,7 @@ public final class Mercure {
             throw unauthorized("publishing requires an Authorization: Bearer <JWT> header");
         }
         Grant grant = publishers.verify(token, "publisher");
-        Publication publication = PublishForm.read(form.get());
+        Publication publication = PublishForm.read(form.get(), hubUrl);
         grant.checkPublish(publication.topics());
         try {
             return hub.publish(publication);
@@ -166,6 +246,34 @@ public final class Mercure {
         }
         String cookie = request.cookie(ACCESS_TOKEN_COOKIE);
         return cookie != null ? cookie : request.cookie(LEGACY_TOKEN_COOKIE);
+    }
+
+    /**
+     * The CORS headers of any answer to {@code request} on the hub's paths — a stream, a publish, a
+     * refusal alike, so that a page of an allowed origin can read why it was refused: for an
+     * {@code Origin} set with {@link Builder#corsOrigins}, that origin, credentials allowed, and the
+     * response headers a client reads exposed; {@code Vary: Origin} whenever origins are set; none
+     * otherwise. A binding puts them on the response before anything else.
+     */
+    public Map<String, String> corsHeaders(MercureRequest request) {
+        return cors.headers(request);
+    }
+
+    /**
+     * Answers an {@code OPTIONS} request on the hub's paths: a CORS preflight (it has
+     * {@code Access-Control-Request-Method}) from an origin set with {@link Builder#corsOrigins} is
+     * answered 204 with these headers — that origin, credentials, methods GET and POST, the headers
+     * a subscriber and a publisher send, and how long the browser may keep the answer.
+     *
+     * @throws MercureException 405 for any other OPTIONS request, whose answer then carries no CORS
+     *                          header: the browser refuses the request it was checking
+     */
+    public Map<String, String> preflight(MercureRequest request) {
+        Map<String, String> headers = cors.preflight(request);
+        if (headers == null) {
+            throw methodNotAllowed("OPTIONS");
+        }
+        return headers;
     }
 
     private static MercureException unauthorized(String reason) {
@@ -214,6 +322,9 @@ public final class Mercure {
         String issuer;
         String audience;
         URI hubUrl = URI.create("https://localhost" + HUB_PATH);
+        Cors cors = Cors.NONE;
+        Duration maxStreamDuration;
+        boolean activeSubscriptions;
 
         Builder(Hub hub) {
             this.hub = Objects.requireNonNull(hub, "hub");
@@ -273,6 +384,48 @@ public final class Mercure {
         /** The {@code aud} every token must include (the hub's resource identifier), or {@code null} for any. */
         public Builder jwtAudience(String audience) {
             this.audience = audience;
+            return this;
+        }
+
+        /**
+         * The origins whose pages may subscribe and publish from the browser with credentials
+         * (cookies, an {@code Authorization} header), such as {@code https://app.example.com}
+         * (default none: only pages of the hub's own origin). Each is {@code scheme://host[:port]};
+         * {@code *} is refused, as the hub must name the origins it trusts with a user's
+         * credentials. Allowing an origin never skips authorization: its publishes still need a
+         * publisher token. See {@link Mercure#corsHeaders} and {@link Mercure#preflight}.
+         *
+         * @throws IllegalArgumentException naming an entry that is not an origin
+         */
+        public Builder corsOrigins(Collection<String> origins) {
+            this.cors = Cors.of(origins);
+            return this;
+        }
+
+        /**
+         * How long a subscriber's stream may last (default: no bound). At the bound the stream ends
+         * normally; the client reconnects after its retry delay with its last event id, and the hub
+         * replays what it missed meanwhile. It bounds what a connection holds (a token revoked
+         * elsewhere, a proxy's own timeout, load spread to new nodes); {@code null} for none.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxStreamDuration(Duration lifetime) {
+            if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
+                throw new IllegalArgumentException("maxStreamDuration must be positive, was " + lifetime);
+            }
+            this.maxStreamDuration = lifetime;
+            return this;
+        }
+
+        /**
+         * Whether the hub tracks its active subscriptions (default {@code false}): it then publishes
+         * an update when a subscription starts and ends, and answers the subscriptions API
+         * ({@link Mercure#SUBSCRIPTIONS_PATH}); see {@link Mercure#track} and
+         * {@link Mercure#subscriptions}. Per node: with several nodes, each lists its own.
+         */
+        public Builder activeSubscriptions(boolean on) {
+            this.activeSubscriptions = on;
             return this;
         }
 

@@ -27,7 +27,7 @@ public final class MercureException extends RuntimeException {
         return new MercureException(400, reason);
     }
 
-    /** The HTTP status: 400, 401, 403, 405, 413 or 415. */
+    /** The HTTP status: 400, 401, 403, 404, 405, 413 or 415. */
     public int status() {
         return status;
     }

@@ -2,6 +2,7 @@ package dev.herald.mercure;
 
 import dev.herald.hub.Publication;
 import dev.herald.sse.SseEvent;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * Reads a publish form (Mercure's fields) into a {@link Publication}: {@code topic} (one or more),
  * {@code data}, {@code type}, {@code id}, {@code retry} (ASCII digits, sent with the event),
  * {@code private} (present = private, whatever its value). Unknown fields are ignored, as the
- * spec asks.
+ * spec asks. No topic may be {@code *} or address the hub's own path.
  */
 final class PublishForm {
 
@@ -20,11 +21,18 @@ final class PublishForm {
     private PublishForm() {
     }
 
-    /** @throws MercureException 400 naming the bad field */
-    static Publication read(Map<String, List<String>> form) {
+    /**
+     * @param hubUrl the hub's URL: no topic may address its path or below ({@link ReservedNamespace})
+     * @throws MercureException 400 naming the bad field
+     */
+    static Publication read(Map<String, List<String>> form, URI hubUrl) {
         List<String> topics = Limits.topics(form.getOrDefault("topic", List.of()), "topic");
         for (String topic : topics) {
             Limits.printable(topic, "a topic");
+            if (ReservedNamespace.addresses(topic, hubUrl)) {
+                throw MercureException.badRequest("topic \"" + topic + "\" is under the hub's own path "
+                        + hubUrl.getRawPath() + ", reserved for the events the hub generates");
+            }
         }
         String retry = first(form, "retry");
         if (retry != null && !retry.matches("[0-9]{1,10}")) {

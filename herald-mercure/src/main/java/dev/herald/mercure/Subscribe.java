@@ -5,7 +5,9 @@ import dev.herald.hub.Interest;
 import dev.herald.hub.Replay;
 import dev.herald.stream.EventStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A checked subscribe request, ready for {@link Hub#subscribe(Interest, String, dev.herald.hub.Subscriber)}.
@@ -14,13 +16,44 @@ import java.util.Map;
  * @param interest    the topics it receives, and the private updates its token may read
  * @param lastEventId the id to resume after ({@code Last-Event-ID} header, else the version's query
  *                    parameter), {@value Hub#EARLIEST}, or {@code null} for live events only
- * @param deadline    when the stream must end (its token's {@code exp}), or {@code null}
+ * @param deadline    when the stream must end (its token's {@code exp}, or the server's bound on a stream's
+ *                    lifetime, whichever is first), or {@code null}
  * @param routed      {@code herald-route=topics} (a Herald extension): every event names its topics
  *                    and position in the first line of its data, for a browser sharing the stream
  *                    among its tabs ({@link EventStream#routed()})
+ * @param matchers    its selectors as the request gave them, in order: what the subscriptions API
+ *                    lists of it
  */
 public record Subscribe(Mercure.Version version, Interest interest, String lastEventId, Instant deadline,
-                        boolean routed) {
+                        boolean routed, List<Matcher> matchers) {
+
+    public Subscribe {
+        matchers = List.copyOf(matchers);
+    }
+
+    /**
+     * One selector of a subscribe request.
+     *
+     * @param type    its matcher type: {@code exact} or {@code urlpattern} (1.0: {@code match},
+     *                {@code match_exact}, {@code match_urlpattern}), or {@value #TOPIC_SELECTOR} (0.x:
+     *                a {@code topic} parameter, exact or a URI template)
+     * @param pattern the selector's text, as given
+     */
+    public record Matcher(String type, String pattern) {
+
+        /** The type of a 0.x {@code topic} selector, which has no 1.0 matcher type. */
+        public static final String TOPIC_SELECTOR = "topic";
+
+        public Matcher {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(pattern, "pattern");
+        }
+    }
+
+    /** This request with its deadline and what its token lets it read. */
+    Subscribe authorized(Instant until, Interest authorizedInterest) {
+        return new Subscribe(version, authorizedInterest, lastEventId, until, routed, matchers);
+    }
 
     /** The stream to write: the interest, from the last event id, until the deadline. */
     public EventStream stream() {

@@ -45,7 +45,23 @@ final class SubscribeQuery {
         String header = request.header(Limits.LAST_EVENT_ID);
         String id = header != null ? header : first(query, v1 ? V1_LAST_EVENT_ID : V0_LAST_EVENT_ID);
         return new Subscribe(version, interest, Limits.lastEventId(id == null || id.isEmpty() ? null : id), null,
-                routed(query.get(ROUTE)));
+                routed(query.get(ROUTE)), v1 ? v1Matchers(query) : v0Matchers(query));
+    }
+
+    private static List<Subscribe.Matcher> v1Matchers(Map<String, List<String>> query) {
+        List<Subscribe.Matcher> matchers = new ArrayList<>();
+        query.forEach((name, values) -> {
+            String type = name.equals(MATCH_URLPATTERN) ? "urlpattern" : name.startsWith("match") ? "exact" : null;
+            if (type != null) {
+                values.forEach(value -> matchers.add(new Subscribe.Matcher(type, value)));
+            }
+        });
+        return matchers;
+    }
+
+    private static List<Subscribe.Matcher> v0Matchers(Map<String, List<String>> query) {
+        return query.getOrDefault("topic", List.of()).stream()
+                .map(topic -> new Subscribe.Matcher(Subscribe.Matcher.TOPIC_SELECTOR, topic)).toList();
     }
 
     private static boolean routed(List<String> values) {

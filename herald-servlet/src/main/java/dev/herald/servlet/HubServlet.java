@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Mercure hub endpoint as a servlet: GET subscribes, POST publishes, any other method is 405. A
+ * The Mercure hub endpoint as a servlet: GET subscribes, POST publishes, OPTIONS answers a CORS preflight, any other method is 405. A
  * thin adapter, as herald-jetty's is: the protocol (parameters, versions, authorization, limits) is
  * {@link Mercure}'s, the stream {@link ServletStreams}'; what is the container's here is reading the
  * query, headers, cookies and form, and writing the answer. Mapped (asynchronous) at the hub path.
@@ -38,14 +38,19 @@ final class HubServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
+        MercureRequest mercureRequest = new ServletMercureRequest(request);
         try {
+            mercure.corsHeaders(mercureRequest).forEach(response::setHeader);
             switch (request.getMethod()) {
                 case "GET" -> {
-                    Subscribe subscribe = mercure.subscribe(new ServletMercureRequest(request));
-                    streams.serve(request, response, subscribe.stream(), subscribe::headers);
+                    Subscribe subscribe = mercure.subscribe(mercureRequest);
+                    streams.serve(request, response, subscribe.stream(), subscribe::headers, mercure.track(subscribe));
                 }
-                case "POST" -> PlainText.answer(response,
-                        mercure.publish(new ServletMercureRequest(request), () -> readForm(request)));
+                case "POST" -> PlainText.answer(response, mercure.publish(mercureRequest, () -> readForm(request)));
+                case "OPTIONS" -> {
+                    mercure.preflight(mercureRequest).forEach(response::setHeader);
+                    response.setStatus(204);
+                }
                 default -> throw Mercure.methodNotAllowed(request.getMethod());
             }
         } catch (MercureException refused) {

@@ -33,7 +33,7 @@ final class ServletStreams implements HeraldStreams {
 
     @Override
     public void stream(HttpServletRequest request, HttpServletResponse response, EventStream stream) {
-        serve(request, response, stream, replay -> Map.of());
+        serve(request, response, stream, replay -> Map.of(), () -> { });
     }
 
     @Override
@@ -46,10 +46,11 @@ final class ServletStreams implements HeraldStreams {
 
     /**
      * {@link #stream}, the answer's head also carrying {@code headers} of what the hub replays
-     * (Mercure's {@code Mercure-Last-Event-ID}).
+     * (Mercure's {@code Mercure-Last-Event-ID}); {@code ended} runs once the stream has ended, or
+     * at once when it is refused.
      */
     void serve(HttpServletRequest request, HttpServletResponse response, EventStream stream,
-               Function<Replay, Map<String, String>> headers) {
+               Function<Replay, Map<String, String>> headers, Runnable ended) {
         if (!request.isAsyncSupported()) {
             throw new IllegalStateException("a Herald stream needs an asynchronous request: declare the servlet"
                     + " and every filter before it with asyncSupported = true");
@@ -62,9 +63,11 @@ final class ServletStreams implements HeraldStreams {
             writing = writer.open(sink, stream.plan(),
                     outbox -> hub.subscribe(stream.interest(), stream.after(), stream.after() == null ? outbox : seeingReplay(outbox, replayed)));
         } catch (IllegalArgumentException e) {
+            ended.run();
             PlainText.respond(response, 400, e.getMessage());
             return;
         } catch (HubClosedException e) {
+            ended.run();
             PlainText.respond(response, 503, "the hub is shutting down");
             return;
         }
@@ -83,10 +86,10 @@ final class ServletStreams implements HeraldStreams {
             sink.attach(async, response.getOutputStream(), writing);
         } catch (IOException | RuntimeException e) {
             writing.peerGone(e); // the stream ends as soon as it starts, and unsubscribes
-            writing.start(() -> { });
+            writing.start(ended);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
-        writing.start(() -> { });
+        writing.start(ended);
     }
 
     /** {@code outbox}, noting in {@code replayed} what the hub replays (on this thread: the subscribe's). */

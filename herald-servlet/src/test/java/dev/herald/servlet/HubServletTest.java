@@ -42,7 +42,11 @@ class HubServletTest {
     private Container.Running container;
 
     private void start(Container kind) {
-        container = kind.start(streams.hubServlet(Mercure.builder(hub).publisherJwtKey(KEY).build(), 4096));
+        start(kind, Mercure.builder(hub).publisherJwtKey(KEY).build());
+    }
+
+    private void start(Container kind, Mercure mercure) {
+        container = kind.start(streams.hubServlet(mercure, 4096));
     }
 
     @AfterEach
@@ -114,6 +118,28 @@ class HubServletTest {
         assertThat(hub.subscriberCount()).isZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void answersCorsPreflightsAndRequestsOfTheAllowedOriginsOnly(Container kind) {
+        start(kind, Mercure.builder(hub).publisherJwtKey(KEY).corsOrigins(List.of("https://app.example.com")).build());
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(hubPath(""))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "POST").build());
+        HttpResponse<String> refused = publish(null, "topic=chat&data=x", "Origin", "https://app.example.com");
+        HttpResponse<String> otherOrigin = publish(token("chat"), "topic=chat&data=x", "Origin", "https://evil.example");
+
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValue("Authorization, Cache-Control, Content-Type, Last-Event-ID");
+        assertRefused(refused, 401);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+        assertThat(refused.headers().firstValue("Vary")).hasValue("Origin");
+        assertThat(otherOrigin.statusCode()).isEqualTo(200);
+        assertThat(otherOrigin.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+    }
+
     private static void assertRefused(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
@@ -121,10 +147,13 @@ class HubServletTest {
         assertThat(response.body().strip()).doesNotContain("\n").isNotEmpty();
     }
 
-    private HttpResponse<String> publish(String token, String form) {
+    private HttpResponse<String> publish(String token, String form, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(hubPath(""))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

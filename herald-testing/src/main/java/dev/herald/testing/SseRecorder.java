@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -121,6 +123,20 @@ public final class SseRecorder implements AutoCloseable {
                 throw new AssertionError("expected the end of the stream, got " + item);
             }
         }
+    }
+
+    /**
+     * The messages that arrive until the stream ends, skipping comments and retries: for a stream
+     * the server ends while events go on (its lifetime bound, say).
+     */
+    public List<SseEvent.Message> messagesUntilEnd() {
+        List<SseEvent.Message> messages = new ArrayList<>();
+        for (Object item = poll(); item != END; item = poll()) {
+            if (item instanceof SseEvent.Message message) {
+                messages.add(message);
+            }
+        }
+        return messages;
     }
 
     /** Closes the body, as a client that goes away does. */

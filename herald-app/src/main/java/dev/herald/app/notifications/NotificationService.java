@@ -5,7 +5,9 @@ import dev.herald.htmx.Fragment;
 import dev.herald.htmx.Htmx;
 import dev.herald.htmx.Rerender;
 import dev.herald.htmx.Swap;
+import dev.herald.app.web.Visitor;
 import dev.herald.hub.Hub;
+import dev.herald.hub.Publication;
 import dev.herald.hub.SnapshotSource;
 import java.time.Clock;
 import java.util.List;
@@ -29,6 +31,7 @@ public final class NotificationService implements SnapshotSource {
     public static final List<String> TOPICS = List.of(TOPIC, Unread.TOPIC);
     static final Contract ITEMS = NotificationsPage.ITEMS;
     static final Contract READ = NotificationsPage.READ;
+    static final Contract MINE = NotificationsPage.MINE;
     static final String ITEM_EVENT = ITEMS.name();
     static final String UNREAD_EVENT = Unread.CONTRACT.name();
     /** Newest notifications a page shows: a page never renders an unbounded history. */
@@ -47,6 +50,27 @@ public final class NotificationService implements SnapshotSource {
         this.hub = hub;
         this.htmx = htmx;
         this.clock = clock;
+    }
+
+    /**
+     * Stores a notification for {@code visitor} only and publishes it as a private update on the
+     * visitor's own topic ({@link #topic(Visitor)}): only a stream whose token grants that topic —
+     * the visitor's, from its cookie — receives it, live or replayed.
+     */
+    public Notification postFor(Visitor visitor, NotificationDraft draft) {
+        lock.writeLock().lock();
+        try {
+            Notification notification = repository.insert(draft, clock.instant(), visitor.publicId());
+            hub.publish(Publication.of(List.of(topic(visitor)), MINE.event(views.personalItem(notification)).message()).privately());
+            return notification;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The visitor's own topic of notifications, {@code visitors/<public id>/notifications}. */
+    public static String topic(Visitor visitor) {
+        return visitor.topic(TOPIC);
     }
 
     /** Stores a notification and publishes it and the new unread count. */
@@ -91,12 +115,17 @@ public final class NotificationService implements SnapshotSource {
         }
     }
 
-    /** The page as of now, with the stream position it was read at. */
-    public NotificationsPage page() {
+    /**
+     * The page as of now, with the stream position it was read at.
+     *
+     * @param visitor whose own notifications it lists too, or {@code null} for none
+     */
+    public NotificationsPage page(Visitor visitor) {
         lock.readLock().lock();
         try {
             String position = hub.position();
-            return new NotificationsPage(position, repository.newest(HISTORY_LIMIT), repository.countUnread());
+            return new NotificationsPage(position, repository.newest(HISTORY_LIMIT), repository.countUnread(),
+                    visitor == null ? List.of() : repository.newestFor(visitor.publicId(), HISTORY_LIMIT));
         } finally {
             lock.readLock().unlock();
         }
@@ -109,14 +138,16 @@ public final class NotificationService implements SnapshotSource {
 
     /**
      * The gap re-render: {@link #TOPIC}'s region (the list) or {@link Unread#TOPIC}'s (the count),
-     * read with the position under the read lock.
+     * read with the position under the read lock. Never a visitor's own topic: a snapshot goes to
+     * any stream of the topic, whatever its token, so a private list has none (the page shows what
+     * it missed there on its next load).
      */
     @Override
     public Optional<Snapshot> snapshot(String topic) {
         if (!TOPICS.contains(topic)) {
             return Optional.empty();
         }
-        NotificationsPage page = page();
+        NotificationsPage page = page(null);
         Fragment region = topic.equals(TOPIC)
                 ? Fragment.of(views.items(page.notifications()), ITEMS.target(), Swap.INNER_HTML)
                 : Unread.fragment(page.unread());

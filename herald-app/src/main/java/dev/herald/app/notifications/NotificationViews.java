@@ -22,11 +22,16 @@ final class NotificationViews {
 
     /** One item: the same markup in the page's history and in a live event. */
     String item(Notification notification) {
-        return templates.render("notifications/item.jte", notification);
+        return templates.render("notifications/item.jte", Map.of("notification", notification, "personal", false));
+    }
+
+    /** One item of the visitor's own list: no read state. */
+    String personalItem(Notification notification) {
+        return templates.render("notifications/item.jte", Map.of("notification", notification, "personal", true));
     }
 
     /** The list's content: what the page shows, and what a gap re-render swaps in. */
     String items(List<Notification> notifications) {
-        return templates.render("notifications/items.jte", notifications);
+        return templates.render("notifications/items.jte", Map.of("notifications", notifications, "personal", false));
     }
 }

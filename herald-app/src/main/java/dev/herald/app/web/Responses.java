@@ -1,5 +1,6 @@
 package dev.herald.app.web;
 
+import dev.herald.mercure.Mercure;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
@@ -11,8 +12,18 @@ public final class Responses {
     private Responses() {
     }
 
-    /** An HTML document or fragment; the caller has escaped what it contains. */
+    /**
+     * Where the pages' updates come from (Mercure's discovery, RFC 8288): the hub, relative to the
+     * page, so that it holds behind any proxy the page is served through.
+     */
+    public static final String HUB_LINK = "<" + Mercure.HUB_PATH + ">; rel=\"mercure\"";
+
+    /**
+     * An HTML document or fragment; the caller has escaped what it contains. It names the hub its
+     * updates come from ({@link #HUB_LINK}).
+     */
     public static void html(Response response, Callback callback, int status, String html) {
+        response.getHeaders().put(HttpHeader.LINK, HUB_LINK);
         write(response, callback, status, "text/html; charset=utf-8", html);
     }
 

@@ -76,7 +76,7 @@ class NotificationServiceTest {
         assertThat(watch.events.get(0).message().data()).contains("hx-swap-oob=\"innerHTML:#notifications\"",
                 "class=\"card notification read\"").doesNotContain("Mark read");
         assertThat(watch.events.get(1).message().data()).isEqualTo("<div hx-swap-oob=\"innerHTML:#unread-count\"></div>");
-        assertThat(service.page().unread()).isZero();
+        assertThat(service.page(null).unread()).isZero();
     }
 
     @Test
@@ -148,7 +148,7 @@ class NotificationServiceTest {
         }
         watches.add(PageWatch.open(service, hub));
 
-        List<Long> all = service.page().notifications().stream().map(Notification::id).toList();
+        List<Long> all = service.page(null).notifications().stream().map(Notification::id).toList();
         assertThat(all).hasSize(posters * postsEach);
         assertThat(watches).hasSizeGreaterThan(2);
         for (PageWatch watch : watches) {
@@ -171,7 +171,7 @@ class NotificationServiceTest {
         }
 
         static PageWatch open(NotificationService service, Hub hub) {
-            PageWatch watch = new PageWatch(service.page());
+            PageWatch watch = new PageWatch(service.page(null));
             watch.subscription = hub.subscribe(NotificationService.TOPICS, watch.page.position(), watch);
             return watch;
         }

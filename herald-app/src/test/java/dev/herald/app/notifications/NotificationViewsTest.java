@@ -49,7 +49,7 @@ class NotificationViewsTest {
 
     @Test
     void thePageSubscribesFromItsPositionAndHoldsTheHiddenOutOfBandHandler() {
-        NotificationsPage page = new NotificationsPage("k3x9a0b1:17", List.of(new Notification(5, "Old", "", T0, null)), 1);
+        NotificationsPage page = new NotificationsPage("k3x9a0b1:17", List.of(new Notification(5, "Old", "", T0, null)), 1, List.of());
         PageStream stream = Htmx.builder(Hub.builder().build()).build()
                 .page(page.position(), NotificationService.TOPICS, List.of(NotificationsPage.ITEMS, NotificationsPage.READ, Unread.CONTRACT));
         String html = views.page(page, stream);

@@ -45,6 +45,26 @@ class NotificationsPageTest {
     }
 
     @Test
+    void aNoteForOnlyMeAppearsLiveInMyPageAloneAndStaysThereAfterAReload(BrowserContext alice, BrowserContext bob) {
+        Page a = open(alice);
+        Page b = open(bob);
+
+        a.locator("#only-me").check();
+        postFromForm(a, "Call the bank", "before noon");
+
+        assertThat(a.locator("#my-notifications > li .notification-title")).hasText("Call the bank");
+        assertShowsExactly(a);
+        app().postNotification("For everyone", ""); // b's stream is live: had it received the note, it would show first
+        assertShowsExactly(b, 2);
+        assertThat(b.locator("#my-notifications > li")).hasCount(0);
+        assertThat(a.locator("#unread-count")).hasText("1");
+        a.reload();
+        assertThat(a.locator("#my-notifications > li .notification-title")).hasText("Call the bank");
+        b.reload();
+        assertThat(b.locator("#my-notifications > li")).hasCount(0);
+    }
+
+    @Test
     void markAllReadResetsTheCounterInEveryPage(BrowserContext alice, BrowserContext bob) {
         app().postNotification("one", "");
         app().postNotification("two", "");
