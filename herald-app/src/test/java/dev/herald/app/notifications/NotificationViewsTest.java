@@ -49,15 +49,19 @@ class NotificationViewsTest {
 
     @Test
     void thePageSubscribesFromItsPositionAndHoldsTheHiddenOutOfBandHandler() {
-        NotificationsPage page = new NotificationsPage("k3x9a0b1:17", List.of(new Notification(5, "Old", "", T0, null)), 1, List.of());
+        NotificationsPage page = new NotificationsPage("k3x9a0b1:17", List.of(new Notification(5, "Old", "", T0, null)), 1,
+                List.of(new Notification(6, "Mine", "", T0, null)));
         PageStream stream = Htmx.builder(Hub.builder().build()).build()
-                .page(page.position(), NotificationService.TOPICS, List.of(NotificationsPage.ITEMS, NotificationsPage.READ, Unread.CONTRACT));
+                .page(page.position(), NotificationService.TOPICS,
+                        List.of(NotificationsPage.ITEMS, NotificationsPage.READ, Unread.CONTRACT, NotificationsPage.MINE));
         String html = views.page(page, stream);
 
         assertThat(html)
                 .contains("hx-ext=\"sse\" sse-connect=\"/.well-known/mercure?topic=notifications&amp;topic=notifications%2Funread&amp;lastEventID=k3x9a0b1%3A17\"")
                 .contains("<ul class=\"notifications\" aria-live=\"polite\" id=\"notifications\" sse-swap=\"notification\" hx-swap=\"afterbegin\">")
                 .contains("id=\"notification-5\"")
+                .contains("<ul class=\"notifications\" aria-live=\"polite\" id=\"my-notifications\" sse-swap=\"my-notification\" hx-swap=\"afterbegin\">")
+                .contains("id=\"notification-6\"")
                 .contains("<span id=\"unread-count\" class=\"badge\" aria-label=\"unread\">1</span>")
                 .contains("<div sse-swap=\"read,unread,herald-snapshot\" hx-swap=\"none\" hidden></div>")
                 .doesNotContain("https://", "http://");
