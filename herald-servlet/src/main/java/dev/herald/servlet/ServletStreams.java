@@ -2,6 +2,7 @@ package dev.herald.servlet;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
+import dev.herald.hub.HubUnavailableException;
 import dev.herald.hub.HubEvent;
 import dev.herald.hub.Replay;
 import dev.herald.hub.Subscriber;
@@ -66,6 +67,9 @@ final class ServletStreams implements HeraldStreams {
             return;
         } catch (HubClosedException e) {
             PlainText.respond(response, 503, "the hub is shutting down");
+            return;
+        } catch (HubUnavailableException e) {
+            PlainText.respond(response, 503, e.getMessage());
             return;
         }
         response.setStatus(200);
