@@ -2,6 +2,7 @@ package dev.herald.servlet;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
+import dev.herald.hub.HubUnavailableException;
 import dev.herald.hub.Replay;
 import dev.herald.mercure.Mercure;
 import dev.herald.stream.EventStream;
@@ -66,6 +67,10 @@ final class ServletStreams implements HeraldStreams {
         } catch (HubClosedException e) {
             ended.run();
             PlainText.respond(response, 503, "the hub is shutting down");
+            return;
+        } catch (HubUnavailableException e) {
+            ended.run();
+            PlainText.respond(response, 503, e.getMessage());
             return;
         }
         response.setStatus(200);

@@ -51,7 +51,8 @@ public final class NotificationsEndpoints {
                                                 VisitorCookies visitors) {
         NotificationViews views = new NotificationViews(templates);
         return new NotificationsEndpoints(
-                new NotificationService(new NotificationRepository(database), views, hub, htmx, clock), views, htmx, visitors);
+                new NotificationService(database.section(NotificationService.SECTION), new NotificationRepository(database), views,
+                        hub, htmx, clock), views, htmx, visitors);
     }
 
     /** The service: its unread count for other pages' navigation, its snapshots for the server. */
