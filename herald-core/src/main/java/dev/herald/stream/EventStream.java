@@ -1,12 +1,19 @@
 package dev.herald.stream;
 
+import dev.herald.hub.Hub;
+import dev.herald.hub.HubClosedException;
+import dev.herald.hub.HubUnavailableException;
 import dev.herald.hub.Interest;
+import dev.herald.hub.Replay;
+import dev.herald.hub.Subscriber;
+import dev.herald.hub.Subscription;
 import dev.herald.sse.SseEvent;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What a server binding writes as the response to one of the application's requests —
@@ -160,6 +167,23 @@ public final class EventStream {
     /** The id the stream resumes after, or {@code null} for only the events published from now on. */
     public String after() {
         return after;
+    }
+
+    /**
+     * Subscribes {@code outbox} to this stream's {@link #interest()} on {@code hub}, after
+     * {@link #after()}: what a binding gives {@link StreamWriter#open} to subscribe with. When the
+     * stream resumes ({@link #after()} is not {@code null}), {@code replayed} is told what the hub
+     * replays — inside this call, on its thread, before the outbox is — for the answer's head
+     * (Mercure's {@code Mercure-Last-Event-ID}); a stream of only new events is subscribed with
+     * {@code outbox} itself, and {@code replayed} is not called.
+     *
+     * @throws IllegalArgumentException naming a topic the hub refuses
+     * @throws HubClosedException       when the hub is shutting down
+     * @throws HubUnavailableException  when the hub's broker cannot be reached
+     */
+    public Subscription subscribe(Hub hub, Subscriber outbox, Consumer<Replay> replayed) {
+        Objects.requireNonNull(replayed, "replayed");
+        return hub.subscribe(interest, after, after == null ? outbox : new ReplayTap(outbox, replayed));
     }
 
     /** What the {@link StreamWriter} writes besides the hub's events, and when it ends. */

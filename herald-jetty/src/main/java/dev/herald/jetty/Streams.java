@@ -3,11 +3,9 @@ package dev.herald.jetty;
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
 import dev.herald.hub.HubUnavailableException;
-import dev.herald.hub.HubEvent;
 import dev.herald.hub.Replay;
 import dev.herald.hub.Subscriber;
 import dev.herald.hub.Subscription;
-import dev.herald.sse.SseEvent;
 import dev.herald.stream.EventStream;
 import dev.herald.stream.StreamWriter;
 import java.time.Duration;
@@ -93,7 +91,7 @@ final class Streams implements AutoCloseable {
         Replay[] replayed = new Replay[1];
         StreamWriter.Stream writing = writer.open(sink,
                 stream.plan(),
-                outbox -> subscribeOrRefuse(stream, stream.after() == null ? outbox : seeingReplay(outbox, replayed)));
+                outbox -> subscribeOrRefuse(stream, outbox, replayed));
         sink.takeOverIdleTimeout(request);
         response.setStatus(200);
         if (replayed[0] != null) {
@@ -127,30 +125,9 @@ final class Streams implements AutoCloseable {
         writer.close();
     }
 
-    /** {@code outbox}, noting in {@code replayed} what the hub replays (for the answer's headers). */
-    private static Subscriber seeingReplay(Subscriber outbox, Replay[] replayed) {
-        return new Subscriber() {
-            @Override
-            public void onReplay(Replay replay) {
-                replayed[0] = replay;
-                outbox.onReplay(replay);
-            }
-
-            @Override
-            public void onEvent(HubEvent event) {
-                outbox.onEvent(event);
-            }
-
-            @Override
-            public void onShutdown(SseEvent.Message finalEvent) {
-                outbox.onShutdown(finalEvent);
-            }
-        };
-    }
-
-    private Subscription subscribeOrRefuse(EventStream stream, Subscriber outbox) {
+    private Subscription subscribeOrRefuse(EventStream stream, Subscriber outbox, Replay[] replayed) {
         try {
-            return hub.subscribe(stream.interest(), stream.after(), outbox);
+            return stream.subscribe(hub, outbox, replay -> replayed[0] = replay);
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest(e.getMessage());
         }

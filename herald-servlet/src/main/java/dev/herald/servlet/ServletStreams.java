@@ -2,11 +2,8 @@ package dev.herald.servlet;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
-import dev.herald.hub.HubEvent;
 import dev.herald.hub.Replay;
-import dev.herald.hub.Subscriber;
 import dev.herald.mercure.Mercure;
-import dev.herald.sse.SseEvent;
 import dev.herald.stream.EventStream;
 import dev.herald.stream.StreamWriter;
 import jakarta.servlet.AsyncContext;
@@ -60,7 +57,7 @@ final class ServletStreams implements HeraldStreams {
         try {
             EventStream.checkResumeId(stream.after(), "Last-Event-ID");
             writing = writer.open(sink, stream.plan(),
-                    outbox -> hub.subscribe(stream.interest(), stream.after(), stream.after() == null ? outbox : seeingReplay(outbox, replayed)));
+                    outbox -> stream.subscribe(hub, outbox, replay -> replayed[0] = replay));
         } catch (IllegalArgumentException e) {
             PlainText.respond(response, 400, e.getMessage());
             return;
@@ -87,27 +84,6 @@ final class ServletStreams implements HeraldStreams {
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
         writing.start(() -> { });
-    }
-
-    /** {@code outbox}, noting in {@code replayed} what the hub replays (on this thread: the subscribe's). */
-    private static Subscriber seeingReplay(Subscriber outbox, Replay[] replayed) {
-        return new Subscriber() {
-            @Override
-            public void onReplay(Replay replay) {
-                replayed[0] = replay;
-                outbox.onReplay(replay);
-            }
-
-            @Override
-            public void onEvent(HubEvent event) {
-                outbox.onEvent(event);
-            }
-
-            @Override
-            public void onShutdown(SseEvent.Message finalEvent) {
-                outbox.onShutdown(finalEvent);
-            }
-        };
     }
 
     @Override
