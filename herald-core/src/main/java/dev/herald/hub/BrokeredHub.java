@@ -4,12 +4,10 @@ import dev.herald.hub.spi.Broker;
 import dev.herald.sse.SseEncoder;
 import dev.herald.sse.SseEvent;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A hub on a shared log ({@link Broker}): publishes append to the log, and every node's tail fans
@@ -27,22 +25,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@value Hub#UNAVAILABLE_EVENT_TYPE} event, and publishes and subscribes throw
  * {@link HubUnavailableException} until it is back.
  */
-final class BrokeredHub implements Hub {
+final class BrokeredHub extends FanoutHub {
 
     /** How long a publish waits for its own event to reach this node's subscribers. */
     private static final long LOCAL_DELIVERY_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Broker broker;
-    private final ReentrantLock lock = new ReentrantLock();
     private final Condition advanced = lock.newCondition();
     private final AutoCloseable tail;
 
     // Guarded by lock.
-    private final Fanout fanout = new Fanout();
     private String epoch;
     private long delivered; // the position of the newest entry fanned out here
     private HubUnavailableException unavailable; // null while the log is reachable
-    private boolean closed;
 
     BrokeredHub(Broker broker) {
         this.broker = broker;
@@ -138,7 +133,7 @@ final class BrokeredHub implements Hub {
     /** Reads the replay from the log, without the lock: the tail goes on fanning out meanwhile. */
     private Read replayAfter(String lastEventId, Interest interest) {
         Broker.Position now = broker.position();
-        Set<String> names = interest.isWide() ? coveredTopics(interest) : interest.topics();
+        Set<String> names = interest.topicsToResume(broker::topics);
         Resume resume = Resume.from(lastEventId, now.epoch(), now.sequence(), broker::find, names);
         if (resume.gap() != null) {
             return new Read(now.epoch(), now.sequence(), resume.gap());
@@ -149,17 +144,6 @@ final class BrokeredHub implements Hub {
             events.add(encode(entry));
         }
         return new Read(history.epoch(), now.sequence(), resume.replay(lastEventId, interest, events, history.lost()));
-    }
-
-    /** The topics of the log that a wide interest covers: a scan of every topic, once per resume. */
-    private Set<String> coveredTopics(Interest interest) {
-        Set<String> covered = new LinkedHashSet<>(interest.topics());
-        for (String name : broker.topics()) {
-            if (interest.covers(name)) {
-                covered.add(name);
-            }
-        }
-        return covered;
     }
 
     /** The topics a gap of every subscribed topic names: for a subscription by rule, {@value Hub#ALL_TOPICS}. */
@@ -180,36 +164,13 @@ final class BrokeredHub implements Hub {
     }
 
     @Override
-    public int subscriberCount() {
-        lock.lock();
-        try {
-            return fanout.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** As the in-process hub's, but "published" counts the events this node's tail fanned out. */
-    @Override
-    public HubStats stats() {
-        lock.lock();
-        try {
-            return fanout.stats();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
     public void shutdown(SseEvent.Message finalEvent) {
+        if (!closeWith(finalEvent)) {
+            return;
+        }
         lock.lock();
         try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            fanout.endAll(finalEvent);
-            advanced.signalAll();
+            advanced.signalAll(); // publishers waiting for their event to reach this node: it will not
         } finally {
             lock.unlock();
         }
@@ -226,15 +187,6 @@ final class BrokeredHub implements Hub {
         }
         if (unavailable != null) {
             throw new HubUnavailableException(unavailable.getMessage(), unavailable);
-        }
-    }
-
-    private void unsubscribe(Fanout.Member member) {
-        lock.lock();
-        try {
-            fanout.remove(member);
-        } finally {
-            lock.unlock();
         }
     }
 

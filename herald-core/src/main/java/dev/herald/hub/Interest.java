@@ -1,9 +1,11 @@
 package dev.herald.hub;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -88,6 +90,24 @@ public final class Interest {
     /** True if and only if some topic is selected by a rule rather than by name. */
     boolean isWide() {
         return allTopics || !selectors.isEmpty();
+    }
+
+    /**
+     * The topics whose history a resume reads: those named, and for a wide interest each of
+     * {@code known} (the topics with a log, asked for only then) it covers — a scan of every topic,
+     * done once per resume.
+     */
+    Set<String> topicsToResume(Supplier<? extends Collection<String>> known) {
+        if (!isWide()) {
+            return topics;
+        }
+        Set<String> covered = new LinkedHashSet<>(topics);
+        for (String name : known.get()) {
+            if (covers(name)) {
+                covered.add(name);
+            }
+        }
+        return covered;
     }
 
     /** True if and only if {@code event} is for this interest: one of its topics covered, and readable if private. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The in-process hub. One lock orders publishes and subscribes: a subscriber is registered and
@@ -19,9 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * take a position, append to logs, hand the shared bytes to each subscriber's queue; encoding
  * happens before it.
  */
-final class LocalHub implements Hub {
+final class LocalHub extends FanoutHub {
 
-    private final ReentrantLock lock = new ReentrantLock();
     private final String epoch = HubId.newEpoch();
     private final int maxEventsPerTopic;
     private final long maxBytesPerTopic;
@@ -30,9 +28,7 @@ final class LocalHub implements Hub {
     private final Map<String, RingEventLog> logs = new HashMap<>();
     /** Each publisher id's events still in a log, oldest first: ids may repeat, the earliest held one resumes. */
     private final Map<String, ArrayDeque<Long>> publisherIds = new HashMap<>();
-    private final Fanout fanout = new Fanout();
     private long position;
-    private boolean closed;
 
     LocalHub(Hub.Builder settings) {
         this.maxEventsPerTopic = settings.maxEventsPerTopic;
@@ -92,41 +88,12 @@ final class LocalHub implements Hub {
     }
 
     @Override
-    public int subscriberCount() {
-        lock.lock();
-        try {
-            return fanout.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public HubStats stats() {
-        lock.lock();
-        try {
-            return fanout.stats();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
     public void shutdown(SseEvent.Message finalEvent) {
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            fanout.endAll(finalEvent);
-        } finally {
-            lock.unlock();
-        }
+        closeWith(finalEvent);
     }
 
     private Replay replayAfter(String lastEventId, Interest interest) {
-        Set<String> names = interest.isWide() ? coveredTopics(interest) : interest.topics();
+        Set<String> names = interest.topicsToResume(logs::keySet);
         Resume resume = Resume.from(lastEventId, epoch, position, this::earliestHeld, names);
         if (resume.gap() != null) {
             return resume.gap();
@@ -152,17 +119,6 @@ final class LocalHub implements Hub {
         return indexed == null ? OptionalLong.empty() : OptionalLong.of(indexed.peekFirst());
     }
 
-    /** The topics with a log that a wide interest covers; a scan of every topic, done once per resume. */
-    private Set<String> coveredTopics(Interest interest) {
-        Set<String> covered = new LinkedHashSet<>(interest.topics());
-        for (String name : logs.keySet()) {
-            if (interest.covers(name)) {
-                covered.add(name);
-            }
-        }
-        return covered;
-    }
-
     /** A publisher id stays resolvable while any log holds one of its events. */
     private void forgetIfGone(HubEvent evicted) {
         String id = evicted.id();
@@ -179,15 +135,6 @@ final class LocalHub implements Hub {
         indexed.remove(evicted.position());
         if (indexed.isEmpty()) {
             publisherIds.remove(id);
-        }
-    }
-
-    private void unsubscribe(Fanout.Member member) {
-        lock.lock();
-        try {
-            fanout.remove(member);
-        } finally {
-            lock.unlock();
         }
     }
 
