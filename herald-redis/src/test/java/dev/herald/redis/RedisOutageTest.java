@@ -10,6 +10,7 @@ import dev.herald.hub.Replay;
 import dev.herald.sse.SseEvent;
 import dev.herald.testing.Await;
 import dev.herald.testing.BrokerContract.Inbox;
+import dev.herald.testing.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
