@@ -3,15 +3,11 @@ package dev.herald.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.app.chat.ChatContracts;
-import dev.herald.app.db.TestDatabase;
 import dev.herald.sse.SseEvent;
-import dev.herald.testing.RequiredServices;
 import dev.herald.testing.SseRecorder;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,31 +22,21 @@ class TwoNodesTest {
 
     @TempDir
     Path dataDir;
-    private TestDatabase database;
+    private TwoNodes nodes;
     private TestApp a;
     private TestApp b;
 
     @BeforeEach
     void start() {
-        RequiredServices.redis();
-        database = TestDatabase.create(TestDatabase.Engine.POSTGRESQL, dataDir);
-        Map<String, String> settings = new HashMap<>(database.settings());
-        settings.put("HERALD_REDIS_URL", "redis://127.0.0.1:" + RequiredServices.REDIS_PORT);
-        settings.put("HERALD_REDIS_KEY_PREFIX", "herald-test:" + UUID.randomUUID() + ":");
-        a = TestApp.start(dataDir.resolve("a"), settings);
-        b = TestApp.start(dataDir.resolve("b"), settings);
+        nodes = TwoNodes.start(dataDir, Map.of());
+        a = nodes.a();
+        b = nodes.b();
     }
 
     @AfterEach
     void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {a, b, database}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // the next one is closed all the same
-            }
+        if (nodes != null) {
+            nodes.close();
         }
     }
 

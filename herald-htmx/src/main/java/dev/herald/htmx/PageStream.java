@@ -2,6 +2,7 @@ package dev.herald.htmx;
 
 import gg.jte.Content;
 import java.util.List;
+import java.util.SequencedMap;
 import java.util.Set;
 
 /**
@@ -71,6 +72,36 @@ public interface PageStream {
      *                               page did not declare, for an out-of-band contract, or twice
      */
     Content region(Contract contract, Tag element, Content body);
+
+    /**
+     * {@link #connect} for a template engine that writes the connecting element itself, such as
+     * Thymeleaf (the Spring Boot starter's {@code herald:connect}): the attributes {@code connect}
+     * writes on the element, name to value, in order, unescaped (the engine escapes them as it writes
+     * attribute values). It starts the element: regions
+     * ({@link #regionAttributes}) may be written until {@link #endConnect}, which the engine calls
+     * where the element's content ends.
+     *
+     * @throws IllegalStateException when the connecting element was started before
+     */
+    SequencedMap<String, String> startConnect();
+
+    /**
+     * Ends what {@link #startConnect} started: the markup that goes last inside the connecting
+     * element (the hidden handler of the out-of-band contracts and of {@value Rerender#EVENT}).
+     *
+     * @throws IllegalStateException when the element was not started, or when no region was written
+     *                               for a declared region contract
+     */
+    String endConnect();
+
+    /**
+     * {@link #region} for a template engine that writes the region's element itself: the attributes
+     * {@code region} writes on it (its {@code id} first), name to value, in order, unescaped.
+     *
+     * @throws IllegalStateException as {@link #region} does: outside the connecting element, for a
+     *                               contract the page did not declare or an out-of-band one, or twice
+     */
+    SequencedMap<String, String> regionAttributes(Contract contract);
 
     /**
      * Hyperscript for an {@code _} attribute that scrolls the element to its bottom when the page

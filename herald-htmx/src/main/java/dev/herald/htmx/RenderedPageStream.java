@@ -1,12 +1,15 @@
 package dev.herald.htmx;
 
 import gg.jte.Content;
-import gg.jte.TemplateOutput;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
 import java.util.Set;
 
 /** The {@link PageStream} of one render; checks, as it writes, that the markup listens as declared. */
@@ -85,52 +88,68 @@ final class RenderedPageStream implements PageStream {
     @Override
     public Content connect(Tag element, Content body) {
         return output -> {
-            if (connected || connecting) {
-                throw new IllegalStateException("the page's connecting element is written twice: one connection per page");
-            }
-            connecting = true;
-            output.writeContent(element.open(connectAttributes()));
+            output.writeContent(element.open(pairs(startConnect())));
             body.writeTo(output);
-            writeOutOfBandHandler(output);
+            output.writeContent(endConnect());
             output.writeContent(element.close());
-            connecting = false;
-            connected = true;
-            for (Contract contract : contracts) {
-                if (!contract.outOfBand() && !rendered.contains(contract)) {
-                    throw new IllegalStateException("contract " + contract.name() + " (#" + contract.target() + ", "
-                            + contract.swap().attributeValue() + ") is declared but no region renders it: "
-                            + "its events would be dropped; render stream.region(...) for it inside connect(...)");
-                }
-            }
         };
+    }
+
+    @Override
+    public SequencedMap<String, String> startConnect() {
+        if (connected || connecting) {
+            throw new IllegalStateException("the page's connecting element is written twice: one connection per page");
+        }
+        connecting = true;
+        return attributes(connectAttributes());
+    }
+
+    @Override
+    public String endConnect() {
+        if (!connecting) {
+            throw new IllegalStateException("the connecting element is ended before it was started: call startConnect() first");
+        }
+        connecting = false;
+        connected = true;
+        for (Contract contract : contracts) {
+            if (!contract.outOfBand() && !rendered.contains(contract)) {
+                throw new IllegalStateException("contract " + contract.name() + " (#" + contract.target() + ", "
+                        + contract.swap().attributeValue() + ") is declared but no region renders it: "
+                        + "its events would be dropped; render stream.region(...) for it inside connect(...)");
+            }
+        }
+        return outOfBandHandler();
     }
 
     @Override
     public Content region(Contract contract, Tag element, Content body) {
         return output -> {
-            if (!connecting) {
-                throw new IllegalStateException("region #" + contract.target() + " is written outside the connecting "
-                        + "element: it would never receive " + contract.name() + "; write it inside connect(...)");
-            }
-            if (contract.outOfBand()) {
-                throw new IllegalStateException("contract " + contract.name() + " is out-of-band: it has no region");
-            }
-            if (!contracts.contains(contract)) {
-                throw new IllegalStateException("contract " + contract.name() + " is not declared by the page: "
-                        + "add it to the contracts of htmx.page(...)");
-            }
-            if (!rendered.add(contract)) {
-                throw new IllegalStateException("region #" + contract.target() + " is written twice");
-            }
-            String[] listen = dialect.listenAttributes(contract.name(), contract.swap());
-            String[] attributes = new String[listen.length + 2];
-            attributes[0] = "id";
-            attributes[1] = contract.target();
-            System.arraycopy(listen, 0, attributes, 2, listen.length);
-            output.writeContent(element.open(attributes));
+            output.writeContent(element.open(pairs(regionAttributes(contract))));
             body.writeTo(output);
             output.writeContent(element.close());
         };
+    }
+
+    @Override
+    public SequencedMap<String, String> regionAttributes(Contract contract) {
+        if (!connecting) {
+            throw new IllegalStateException("region #" + contract.target() + " is written outside the connecting "
+                    + "element: it would never receive " + contract.name() + "; write it inside connect(...)");
+        }
+        if (contract.outOfBand()) {
+            throw new IllegalStateException("contract " + contract.name() + " is out-of-band: it has no region");
+        }
+        if (!contracts.contains(contract)) {
+            throw new IllegalStateException("contract " + contract.name() + " is not declared by the page: "
+                    + "add it to the contracts of htmx.page(...)");
+        }
+        if (!rendered.add(contract)) {
+            throw new IllegalStateException("region #" + contract.target() + " is written twice");
+        }
+        SequencedMap<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("id", contract.target());
+        attributes.putAll(attributes(dialect.listenAttributes(contract.name(), contract.swap())));
+        return Collections.unmodifiableSequencedMap(attributes);
     }
 
     @Override
@@ -154,7 +173,7 @@ final class RenderedPageStream implements PageStream {
     }
 
     /** Out-of-band events and the gap re-render need a listener too, or htmx drops them unseen. */
-    private void writeOutOfBandHandler(TemplateOutput output) {
+    private String outOfBandHandler() {
         List<String> events = new ArrayList<>();
         for (Contract contract : contracts) {
             if (contract.outOfBand()) {
@@ -166,6 +185,26 @@ final class RenderedPageStream implements PageStream {
         String[] attributes = new String[listen.length + 2];
         System.arraycopy(listen, 0, attributes, 0, listen.length);
         attributes[listen.length] = "hidden";
-        output.writeContent(Tag.of("div").open(attributes) + "</div>");
+        return Tag.of("div").open(attributes) + "</div>";
+    }
+
+    /** Name-value pairs as a map, in order. */
+    private static SequencedMap<String, String> attributes(String[] pairs) {
+        SequencedMap<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableSequencedMap(map);
+    }
+
+    /** A map's entries as name-value pairs, for {@link Tag#open}. */
+    private static String[] pairs(SequencedMap<String, String> attributes) {
+        String[] pairs = new String[attributes.size() * 2];
+        int i = 0;
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            pairs[i++] = attribute.getKey();
+            pairs[i++] = attribute.getValue();
+        }
+        return pairs;
     }
 }

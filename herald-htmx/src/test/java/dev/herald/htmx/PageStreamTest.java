@@ -2,6 +2,7 @@ package dev.herald.htmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.herald.hub.Hub;
 import gg.jte.Content;
@@ -64,6 +65,24 @@ class PageStreamTest {
         assertThat(stream.autoScroll()).isEqualTo("on load or htmx:after:swap set my scrollTop to my scrollHeight");
         assertThat(write(stream.scripts())).contains(ClientAssets.HTMX_4, ClientAssets.HTMX_4_SSE, ClientAssets.HERALD_HTMX_4,
                 ClientAssets.HYPERSCRIPT).doesNotContain(ClientAssets.SSE_EXTENSION);
+    }
+
+    @Test
+    void anEngineThatWritesItsOwnElementsGetsConnectsAttributesAndChecks() {
+        PageStream stream = page(Dialect.HTMX_2);
+
+        assertThat(stream.startConnect()).containsExactly(entry("hx-ext", "sse"),
+                entry("sse-connect", "/.well-known/mercure?topic=chat%2F1&topic=notifications&lastEventID=abcdefgh%3A7"));
+        assertThat(stream.regionAttributes(MESSAGES)).containsExactly(entry("id", "messages"),
+                entry("sse-swap", "chat-message"), entry("hx-swap", "beforeend"));
+        assertThat(stream.endConnect()).isEqualTo("<div sse-swap=\"presence,herald-snapshot\" hx-swap=\"none\" hidden></div>");
+
+        assertThatThrownBy(stream::startConnect).hasMessageContaining("written twice");
+        assertThatThrownBy(() -> stream.regionAttributes(MESSAGES)).hasMessageContaining("outside the connecting element");
+        PageStream withoutRegion = page(Dialect.HTMX_2);
+        withoutRegion.startConnect();
+        assertThatThrownBy(withoutRegion::endConnect).hasMessageContaining("no region renders it");
+        assertThatThrownBy(() -> page(Dialect.HTMX_2).endConnect()).hasMessageContaining("before it was started");
     }
 
     @Test

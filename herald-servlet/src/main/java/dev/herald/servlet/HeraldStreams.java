@@ -48,7 +48,8 @@ public interface HeraldStreams extends AutoCloseable {
      * ({@code request.startAsync()}, no container timeout) and returns at once; the stream goes on
      * with no thread of its own, and completes the asynchronous cycle when it ends. The servlet (or
      * filter chain) must support asynchronous requests. An id too long or holding CR, LF or NUL, or a
-     * topic the hub refuses, is answered 400 with the reason, a hub shutting down 503 — before the
+     * topic the hub refuses, is answered 400 with the reason, a hub shutting down or whose shared log
+     * is unreachable ({@link dev.herald.hub.HubUnavailableException}) 503 with the reason — before the
      * request goes asynchronous.
      */
     void stream(HttpServletRequest request, HttpServletResponse response, EventStream stream);

@@ -1,6 +1,7 @@
 package dev.herald.servlet;
 
 import dev.herald.hub.HubClosedException;
+import dev.herald.hub.HubUnavailableException;
 import dev.herald.mercure.Mercure;
 import dev.herald.mercure.MercureException;
 import dev.herald.mercure.MercureRequest;
@@ -17,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Mercure hub endpoint as a servlet: GET subscribes, POST publishes, any other method is 405. A
+ * The Mercure hub endpoint as a servlet: GET subscribes, POST publishes, any other method is 405; a
+ * hub shutting down or whose shared log is unreachable is 503 with the reason in one line. A
  * thin adapter, as herald-jetty's is: the protocol (parameters, versions, authorization, limits) is
  * {@link Mercure}'s, the stream {@link ServletStreams}'; what is the container's here is reading the
  * query, headers, cookies and form, and writing the answer. Mapped (asynchronous) at the hub path.
@@ -53,6 +55,8 @@ final class HubServlet extends HttpServlet {
             PlainText.respond(response, refused.status(), refused.reason());
         } catch (HubClosedException e) {
             PlainText.respond(response, 503, "the hub is shutting down");
+        } catch (HubUnavailableException e) {
+            PlainText.respond(response, 503, e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.herald.servlet;
 
 import dev.herald.hub.Hub;
 import dev.herald.hub.HubClosedException;
+import dev.herald.hub.HubUnavailableException;
 import dev.herald.hub.Replay;
 import dev.herald.mercure.Mercure;
 import dev.herald.stream.EventStream;
@@ -63,6 +64,9 @@ final class ServletStreams implements HeraldStreams {
             return;
         } catch (HubClosedException e) {
             PlainText.respond(response, 503, "the hub is shutting down");
+            return;
+        } catch (HubUnavailableException e) {
+            PlainText.respond(response, 503, e.getMessage());
             return;
         }
         response.setStatus(200);

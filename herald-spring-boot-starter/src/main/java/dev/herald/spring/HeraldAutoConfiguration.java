@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -65,6 +66,13 @@ public class HeraldAutoConfiguration {
         Hub heraldHub(RedisStreamsBroker broker) {
             return Hub.builder().broker(broker).build();
         }
+    }
+
+    /** Shuts the hub down first when the application stops, so open streams end before the server waits for them. */
+    @Bean
+    @ConditionalOnMissingBean(name = "heraldHubShutdown")
+    SmartLifecycle heraldHubShutdown(Hub hub) {
+        return new HubShutdown(hub);
     }
 
     /** Every {@link SnapshotSource} bean re-renders gaps, in bean order; the first snapshot of a topic wins. */

@@ -16,6 +16,7 @@ import dev.herald.htmx.PageStream;
 import dev.herald.hub.Hub;
 import dev.herald.hub.SnapshotSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,9 @@ public final class AgentEndpoints {
     public static AgentEndpoints create(Database database, Hub hub, Htmx htmx, JteRenderer templates, Agent agent,
                                         Clock clock, NotificationService notifications) {
         AgentViews views = new AgentViews(templates);
-        return new AgentEndpoints(new AgentRunService(new AgentRunRepository(database), views, htmx, hub, agent, clock),
+        return new AgentEndpoints(new AgentRunService(database.section(AgentRunService.SECTION),
+                database.shared() ? Duration.ZERO : AgentRunService.STORE_EVERY, new AgentRunRepository(database), views, htmx, hub,
+                agent, clock),
                 views, hub, htmx, notifications);
     }
 

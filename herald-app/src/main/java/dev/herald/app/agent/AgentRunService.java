@@ -2,6 +2,7 @@ package dev.herald.app.agent;
 
 import dev.herald.app.agent.loop.Agent;
 import dev.herald.app.agent.loop.AgentException;
+import dev.herald.app.db.Section;
 import dev.herald.htmx.Contract;
 import dev.herald.htmx.Fragment;
 import dev.herald.htmx.Htmx;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -27,10 +26,12 @@ import org.slf4j.LoggerFactory;
  * run's topic; renders run pages and gap re-renders.
  *
  * <p><b>No render/subscribe race</b> (DESIGN.md §8.8), as in notifications: each step changes the
- * run (in memory and in the database) and publishes its event under the write lock; a page reads
- * the hub position, then the run, under the read lock. The text streamed but not yet stored is
- * read from memory, so a page opened mid-run shows exactly what was published before its
- * position, and the stream brings exactly the rest.
+ * run (in memory and in the database) and publishes its event in a write of the {@link Section}
+ * {@value #SECTION}; a page reads the hub position, then the run, in a read of it. On one node the
+ * text streamed but not yet stored is read from memory; on a database several nodes share, each
+ * piece of text is stored as it is published, as a page may be read on another node. Either way a
+ * page opened mid-run shows exactly what was published before its position, and the stream brings
+ * exactly the rest.
  */
 public final class AgentRunService {
 
@@ -43,7 +44,11 @@ public final class AgentRunService {
     static final String STOPPED = "The server stopped while this run was running.";
     private static final Pattern RUN_TOPIC = Pattern.compile("agent/run/(\\d{1,18})");
 
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** The name of the agent runs' {@link Section}. */
+    static final String SECTION = "agent";
+
+    private final Section section;
+    private final Duration storeEvery;
     private final Map<Long, LiveRun> live = new ConcurrentHashMap<>();
     private final AgentRunRepository repository;
     private final AgentViews views;
@@ -52,7 +57,14 @@ public final class AgentRunService {
     private final Agent agent;
     private final Clock clock;
 
-    AgentRunService(AgentRunRepository repository, AgentViews views, Htmx htmx, Hub hub, Agent agent, Clock clock) {
+    /**
+     * @param storeEvery how often streamed text is stored: {@link #STORE_EVERY}, or zero (each piece
+     *                   as it comes) when pages may be read on another node
+     */
+    AgentRunService(Section section, Duration storeEvery, AgentRunRepository repository, AgentViews views, Htmx htmx,
+                    Hub hub, Agent agent, Clock clock) {
+        this.section = section;
+        this.storeEvery = storeEvery;
         this.repository = repository;
         this.views = views;
         this.htmx = htmx;
@@ -78,10 +90,7 @@ public final class AgentRunService {
      * @throws RequestKeyTakenException when {@code requestKey} started a run with another prompt
      */
     Started start(String prompt, String requestKey) {
-        AgentRun run;
-        LiveRun state;
-        lock.writeLock().lock();
-        try {
+        Started started = section.write(() -> {
             Optional<AgentRun> earlier = requestKey == null ? Optional.empty() : repository.findByRequestKey(requestKey);
             if (earlier.isPresent()) {
                 if (!earlier.get().prompt().equals(prompt)) {
@@ -89,15 +98,18 @@ public final class AgentRunService {
                 }
                 return new Started(earlier.get(), false);
             }
-            run = repository.create(prompt, agent.label(), requestKey, clock.instant());
-            state = new LiveRun(run);
-            live.put(run.id(), state);
-        } finally {
-            lock.writeLock().unlock();
+            AgentRun created = repository.create(prompt, agent.label(), requestKey, clock.instant());
+            live.put(created.id(), new LiveRun(created));
+            return new Started(created, true);
+        });
+        if (!started.created()) {
+            return started;
         }
+        AgentRun run = started.run();
+        LiveRun state = live.get(run.id());
         log.info("Agent run {} started ({}, {} characters asked)", run.id(), agent.label(), prompt.length());
         Thread.ofVirtual().name("agent-run-" + run.id()).start(() -> execute(state, prompt));
-        return new Started(run, true);
+        return started;
     }
 
     /**
@@ -134,7 +146,7 @@ public final class AgentRunService {
 
     /** The run as its page shows it now, with the hub position it was read at. */
     Optional<RunPage> page(long runId) {
-        return read(() -> {
+        return section.read(() -> {
             String position = hub.position();
             return view(runId).map(view -> new RunPage(position, view));
         });
@@ -150,7 +162,7 @@ public final class AgentRunService {
             if (!m.matches()) {
                 return Optional.empty();
             }
-            return read(() -> {
+            return section.read(() -> {
                 String position = hub.position();
                 return view(Long.parseLong(m.group(1))).map(view -> view.run().live()
                         ? Rerender.snapshot(position, List.of(views.output(view)))
@@ -194,14 +206,9 @@ public final class AgentRunService {
         });
     }
 
-    /** Runs {@code step} of a run under the write lock: its changes and events are one. */
+    /** Runs {@code step} of a run in a write of the section: its changes and events are one. */
     void write(Runnable step) {
-        lock.writeLock().lock();
-        try {
-            step.run();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        section.write(step);
     }
 
     /** Publishes a piece of text; stores the text streamed so far when the last store is old enough. */
@@ -209,7 +216,7 @@ public final class AgentRunService {
         write(() -> {
             state.text.append(text);
             htmx.publish(state.topic, AgentContracts.CHUNK.event(views.chunk(text)));
-            if (!clock.instant().isBefore(state.storedAt.plus(STORE_EVERY))) {
+            if (!clock.instant().isBefore(state.storedAt.plus(storeEvery))) {
                 storeText(state);
             }
         });
@@ -236,16 +243,7 @@ public final class AgentRunService {
         return views;
     }
 
-    private <T> T read(Supplier<T> reading) {
-        lock.readLock().lock();
-        try {
-            return reading.get();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** Under the read or write lock: the stored run, with the text a live run has not stored yet. */
+    /** In a read or write of the section: the stored run, with the text a live run has not stored yet. */
     private Optional<RunView> view(long runId) {
         return repository.find(runId).map(run -> {
             LiveRun state = live.get(runId);

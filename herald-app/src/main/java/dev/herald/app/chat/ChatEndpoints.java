@@ -51,7 +51,8 @@ public final class ChatEndpoints {
     public static ChatEndpoints create(Database database, Hub hub, Htmx htmx, JteRenderer templates, Clock clock,
                                        Duration presenceGrace, NotificationService notifications) {
         ChatViews views = new ChatViews(templates);
-        ChatService service = new ChatService(new ChatRepository(database), views, hub, htmx, clock, presenceGrace);
+        ChatService service = new ChatService(database.section(ChatService.SECTION), new ChatRepository(database), views, hub,
+                htmx, clock, presenceGrace);
         return new ChatEndpoints(service, views, htmx, notifications);
     }
 

@@ -1,5 +1,6 @@
 package dev.herald.app.chat;
 
+import dev.herald.app.db.Section;
 import dev.herald.htmx.Fragment;
 import dev.herald.htmx.Htmx;
 import dev.herald.htmx.Rerender;
@@ -10,31 +11,35 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Rooms, messages and presence, each change published to its topic.
  *
- * <p><b>No render/subscribe race.</b> As in notifications: every change (a room, a message, a user
- * joining or leaving) is stored and published under the write lock; a page or a gap re-render reads
- * the hub position and then the state under the read lock. Resuming from that position, a page
- * loses nothing and shows nothing twice.
+ * <p><b>No render/subscribe race</b>, on any number of nodes. As in notifications: every change (a
+ * room, a message, a user joining or leaving) is stored and published in a write of the
+ * {@link Section} {@value #SECTION}; a page or a gap re-render reads the hub position and then the
+ * state in a read of it. Resuming from that position, a page loses nothing and shows nothing twice.
  */
 public final class ChatService implements SnapshotSource {
 
     /** Newest messages a room page shows. */
     static final int HISTORY_LIMIT = 100;
 
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** The name of the chat's {@link Section}. */
+    static final String SECTION = "chat";
+
+    private final Section section;
     private final ChatRepository repository;
     private final ChatViews views;
     private final Hub hub;
     private final Htmx htmx;
     private final Clock clock;
     private final Duration presenceGrace;
-    private final Presence presence = new Presence(); // guarded by lock
+    private final Presence presence = new Presence(); // in the section
 
-    ChatService(ChatRepository repository, ChatViews views, Hub hub, Htmx htmx, Clock clock, Duration presenceGrace) {
+    ChatService(Section section, ChatRepository repository, ChatViews views, Hub hub, Htmx htmx, Clock clock,
+                Duration presenceGrace) {
+        this.section = section;
         this.repository = repository;
         this.views = views;
         this.hub = hub;
@@ -45,26 +50,20 @@ public final class ChatService implements SnapshotSource {
 
     /** Creates a room and publishes it; empty when the name is taken. */
     Optional<Room> createRoom(String name) {
-        lock.writeLock().lock();
-        try {
+        return section.write(() -> {
             Optional<Room> room = repository.createRoom(name, clock.instant());
             room.ifPresent(r -> htmx.publish(ChatContracts.ROOMS_TOPIC, ChatContracts.ROOMS.event(views.roomItem(r))));
             return room;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /** Stores a message and publishes it to the room. */
     Message post(Room room, String author, String body) {
-        lock.writeLock().lock();
-        try {
+        return section.write(() -> {
             Message message = repository.insertMessage(room.id(), author, body, clock.instant());
             htmx.publish(ChatContracts.roomTopic(room.id()), ChatContracts.MESSAGES.event(views.message(message)));
             return message;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     Optional<Room> room(long id) {
@@ -73,36 +72,27 @@ public final class ChatService implements SnapshotSource {
 
     /** The front page as of now. */
     ChatIndex index(String user, String back) {
-        lock.readLock().lock();
-        try {
+        return section.read(() -> {
             String position = hub.position();
             return new ChatIndex(position, repository.rooms(), user, back);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** A room's page as of now. */
     RoomPage page(Room room, String user) {
-        lock.readLock().lock();
-        try {
+        return section.read(() -> {
             String position = hub.position();
             return new RoomPage(room, position, repository.newest(room.id(), HISTORY_LIMIT), presence.list(room.id()), user);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** A page of {@code user} opened the room (its stream on the room's presence topic did). */
     void opened(long room, String user, String page) {
-        lock.writeLock().lock();
-        try {
+        section.write(() -> {
             if (presence.open(room, user, page)) {
                 publishPresence(room);
             }
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /**
@@ -110,13 +100,7 @@ public final class ChatService implements SnapshotSource {
      * to come changes nothing): after the grace, they may leave.
      */
     void closed(long room, String user, String page) {
-        boolean last;
-        lock.writeLock().lock();
-        try {
-            last = presence.close(room, user, page);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        boolean last = section.write(() -> presence.close(room, user, page));
         if (last) {
             Thread.ofVirtual().name("chat-presence-grace").start(() -> expireAfterGrace(room, user));
         }
@@ -124,8 +108,7 @@ public final class ChatService implements SnapshotSource {
 
     @Override
     public Optional<Snapshot> snapshot(String topic) {
-        lock.readLock().lock();
-        try {
+        return section.read(() -> {
             String position = hub.position();
             Optional<Fragment> region;
             if (topic.equals(ChatContracts.ROOMS_TOPIC)) {
@@ -137,9 +120,7 @@ public final class ChatService implements SnapshotSource {
                                 views.messages(repository.newest(room, HISTORY_LIMIT)), ChatContracts.MESSAGES.target(), Swap.INNER_HTML)));
             }
             return region.map(fragment -> Rerender.snapshot(position, List.of(fragment)));
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     private void expireAfterGrace(long room, String user) {
@@ -148,14 +129,11 @@ public final class ChatService implements SnapshotSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        lock.writeLock().lock();
-        try {
+        section.write(() -> {
             if (presence.expire(room, user)) {
                 publishPresence(room);
             }
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     private void publishPresence(long room) {

@@ -44,6 +44,19 @@ public interface Database extends AutoCloseable {
      */
     <T> T transaction(Work<T> work);
 
+    /**
+     * The section {@code name} (a feature's name, such as {@code chat}): where that feature's
+     * changes and renders take turns across every node on this database. The same name gives the
+     * same section.
+     */
+    Section section(String name);
+
+    /**
+     * Whether other nodes may use this database at the same time (PostgreSQL): what a node keeps
+     * only in memory is then not seen by pages rendered on the others.
+     */
+    boolean shared();
+
     /** Closes the connections; later units of work fail. */
     @Override
     void close();

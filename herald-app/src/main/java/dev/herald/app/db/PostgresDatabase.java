@@ -5,11 +5,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * PostgreSQL through a pool of connections (HikariCP): units of work run side by side, each on a
  * connection of its own, in PostgreSQL's default isolation (read committed). Several app nodes
- * share the database; what must be ordered across them takes a lock in the database itself.
+ * share the database; what must be ordered across them takes a lock in the database itself (an
+ * {@link AdvisorySection}), and every lock wait ends after {@link Section#MAX_WAIT}
+ * ({@code lock_timeout}). A unit of work started inside another on the same thread joins it: one
+ * connection, one transaction, committed or rolled back by the outer one.
  */
 final class PostgresDatabase implements Database {
 
@@ -19,10 +24,15 @@ final class PostgresDatabase implements Database {
 
     private final HikariDataSource pool;
     private final String name;
+    private final String schema;
+    /** The connection of the transaction this thread is in, if any. */
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final Map<String, Section> sections = new ConcurrentHashMap<>();
 
-    private PostgresDatabase(HikariDataSource pool, String name) {
+    private PostgresDatabase(HikariDataSource pool, String name, String schema) {
         this.pool = pool;
         this.name = name;
+        this.schema = schema;
     }
 
     /**
@@ -38,6 +48,7 @@ final class PostgresDatabase implements Database {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
         config.setPoolName("herald-db");
+        config.setConnectionInitSql("SET lock_timeout = '" + Section.MAX_WAIT.toMillis() + "ms'");
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -46,11 +57,24 @@ final class PostgresDatabase implements Database {
         }
         try {
             Migrations.migrate(pool, "postgresql", name);
+            return new PostgresDatabase(pool, name, currentSchema(pool, name));
         } catch (DatabaseException e) {
             pool.close();
             throw e;
         }
-        return new PostgresDatabase(pool, name);
+    }
+
+    private static String currentSchema(HikariDataSource pool, String name) {
+        try (Connection connection = pool.getConnection();
+             var select = connection.createStatement();
+             var rs = select.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            String schema = rs.getString(1);
+            connection.commit();
+            return schema;
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the current schema of " + name + ": " + e.getMessage(), e);
+        }
     }
 
     /** The URL as messages show it: engine, host and database, without the parameters (a password may be one). */
@@ -62,18 +86,37 @@ final class PostgresDatabase implements Database {
 
     @Override
     public <T> T transaction(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
+        Connection joined = current.get();
+        try {
+            if (joined != null) {
+                return work.run(joined);
+            }
+            try (Connection connection = pool.getConnection()) {
+                current.set(connection);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollback(connection, e);
+                    throw e;
+                } finally {
+                    current.remove();
+                }
             }
         } catch (SQLException e) {
             throw new DatabaseException("transaction on " + name + " failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
+    public Section section(String sectionName) {
+        return sections.computeIfAbsent(sectionName, n -> new AdvisorySection(this, schema, n));
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -23,6 +25,7 @@ final class SqliteDatabase implements Database {
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Section> sections = new ConcurrentHashMap<>();
     private final Path file;
     private final Connection connection;
 
@@ -76,6 +79,16 @@ final class SqliteDatabase implements Database {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public boolean shared() {
+        return false;
+    }
+
+    @Override
+    public Section section(String name) {
+        return sections.computeIfAbsent(name, LocalSection::new);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.herald.app.jobs;
 
+import dev.herald.app.db.Section;
 import dev.herald.hub.Hub;
 import dev.herald.htmx.Fragment;
 import dev.herald.htmx.Rerender;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * published — to the job's topic ({@code job/<id>}) for its page and to {@value #LIST_TOPIC} for
  * the list.
  *
- * <p><b>No render/subscribe race</b> (DESIGN.md §8.8): a change writes its row and publishes
- * under the write lock; a page reads the hub position and then the rows under the read lock, and
- * subscribes from that position. A page opened mid-way shows the progress stored last, then every
- * later report, none twice.
+ * <p><b>No render/subscribe race</b> (DESIGN.md §8.8), on any number of nodes: a change writes its
+ * row and publishes in a write of the {@link Section} {@value #SECTION}; a page reads the hub
+ * position and then the rows in a read of it, and subscribes from that position. A page opened
+ * mid-way shows the progress stored last, then every later report, none twice.
  */
 public final class JobService implements SnapshotSource {
 
@@ -42,7 +42,10 @@ public final class JobService implements SnapshotSource {
 
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** The name of the jobs' {@link Section}. */
+    static final String SECTION = "jobs";
+
+    private final Section section;
     private final JobRepository repository;
     private final JobViews views;
     private final JobEvents events;
@@ -56,8 +59,9 @@ public final class JobService implements SnapshotSource {
      * Recovers from the app's last life first: jobs it left queued or running are failed
      * ({@value #RESTART_REASON}) and their files, in {@code files}, deleted.
      */
-    JobService(JobRepository repository, JobViews views, JobEvents events, Hub hub, Clock clock, FileAnalysis analysis,
-               JobWorkers workers, Path files) {
+    JobService(Section section, JobRepository repository, JobViews views, JobEvents events, Hub hub, Clock clock,
+               FileAnalysis analysis, JobWorkers workers, Path files) {
+        this.section = section;
         this.repository = repository;
         this.views = views;
         this.events = events;
@@ -83,21 +87,18 @@ public final class JobService implements SnapshotSource {
         if (!workers.reserve()) {
             throw new JobsBusyException("Too many jobs are running or queued; try again when one finishes.");
         }
-        Job job;
-        lock.writeLock().lock();
-        try {
-            job = repository.insert(fileName, size, clock.instant());
+        Job job = section.write(() -> {
+            Job inserted = repository.insert(fileName, size, clock.instant());
             try {
-                moveTo.moveTo(fileOf(job.id()));
+                moveTo.moveTo(fileOf(inserted.id()));
             } catch (IOException e) {
                 workers.release();
-                repository.ended(job.id(), JobStatus.FAILED, "The upload could not be kept on the server.", clock.instant());
-                throw new UncheckedIOException("cannot move the upload of job " + job.id() + " into " + files, e);
+                repository.ended(inserted.id(), JobStatus.FAILED, "The upload could not be kept on the server.", clock.instant());
+                throw new UncheckedIOException("cannot move the upload of job " + inserted.id() + " into " + files, e);
             }
-            events.added(job);
-        } finally {
-            lock.writeLock().unlock();
-        }
+            events.added(inserted);
+            return inserted;
+        });
         long id = job.id();
         log.info("Job {} queued: {} ({} bytes)", id, fileName, size);
         workers.submit(id, cancelled -> run(id, cancelled));
@@ -106,8 +107,7 @@ public final class JobService implements SnapshotSource {
 
     /** Cancels a live job: a queued one at once, a running one within a chunk of its work. */
     public Cancel cancel(long id) {
-        lock.writeLock().lock();
-        try {
+        return section.write(() -> {
             Job job = repository.find(id).orElse(null);
             if (job == null) {
                 return Cancel.NO_SUCH_JOB;
@@ -119,9 +119,7 @@ public final class JobService implements SnapshotSource {
                 end(id, () -> repository.ended(id, JobStatus.CANCELLED, null, clock.instant()));
             }
             return Cancel.REQUESTED;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /** What {@link #cancel} did. */
@@ -129,29 +127,23 @@ public final class JobService implements SnapshotSource {
 
     /** The job's page as of now, with the position it was read at; empty when there is no such job. */
     public Optional<JobPage> page(long id) {
-        lock.readLock().lock();
-        try {
+        return section.read(() -> {
             String position = hub.position();
             return repository.find(id).map(job -> new JobPage(position, job));
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** The list as of now; {@code uploadMaxBytes} is shown beside the upload form. */
     public JobsPage listPage(long uploadMaxBytes) {
-        lock.readLock().lock();
-        try {
+        return section.read(() -> {
             String position = hub.position();
             return new JobsPage(position, repository.newest(LIST_LIMIT), uploadMaxBytes);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /**
      * The gap re-render of {@value #LIST_TOPIC} (the list's rows) or of a job's topic (its bar and
-     * badge), read with the position under the read lock.
+     * badge), read with the position in a read of the section.
      */
     @Override
     public Optional<Snapshot> snapshot(String topic) {
@@ -176,12 +168,9 @@ public final class JobService implements SnapshotSource {
     /** Stops the workers; jobs they were running or holding end failed ({@value #SHUTDOWN_REASON}). */
     public void shutdown(Duration grace) {
         workers.shutdown(grace);
-        lock.writeLock().lock();
-        try {
+        section.write(() -> {
             repository.failLive(SHUTDOWN_REASON, clock.instant());
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     private void run(long id, AtomicBoolean cancelled) {
@@ -197,17 +186,14 @@ public final class JobService implements SnapshotSource {
 
     /** Marks the job running; false when it was cancelled while it waited (and has ended already). */
     private boolean start(long id, AtomicBoolean cancelled) {
-        lock.writeLock().lock();
-        try {
+        return section.write(() -> {
             if (cancelled.get()) {
                 return false;
             }
             repository.started(id, FileAnalysis.Stage.HASHING.label, clock.instant());
             publishProgress(id);
             return true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     private void work(long id, Path file, AtomicBoolean cancelled) {
@@ -233,13 +219,10 @@ public final class JobService implements SnapshotSource {
 
     /** Writes a progress change and publishes it. */
     private void changed(long id, Runnable write) {
-        lock.writeLock().lock();
-        try {
+        section.write(() -> {
             write.run();
             publishProgress(id);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     private void publishProgress(long id) {
@@ -248,13 +231,10 @@ public final class JobService implements SnapshotSource {
 
     /** Writes how the job ended and publishes it: the final progress, then the done event. */
     private void end(long id, Runnable write) {
-        lock.writeLock().lock();
-        try {
+        section.write(() -> {
             write.run();
             events.ended(repository.find(id).orElseThrow());
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     private Path fileOf(long id) {

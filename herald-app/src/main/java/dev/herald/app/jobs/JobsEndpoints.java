@@ -66,7 +66,8 @@ public final class JobsEndpoints implements AutoCloseable {
             throw new UncheckedIOException("cannot create the jobs directory " + files, e);
         }
         JobViews views = new JobViews(templates);
-        JobService service = new JobService(new JobRepository(database), views, new JobEvents(htmx, views), hub, clock,
+        JobService service = new JobService(database.section(JobService.SECTION), new JobRepository(database), views,
+                new JobEvents(htmx, views), hub, clock,
                 new FileAnalysis(settings.readBytesPerSecond()), new JobWorkers(settings.workers(), MAX_WAITING), files);
         return new JobsEndpoints(service, views, htmx, notifications,
                 new Uploads(root.resolve("incoming"), settings.uploadMaxBytes()), settings.uploadMaxBytes());

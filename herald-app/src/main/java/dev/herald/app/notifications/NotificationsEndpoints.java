@@ -41,7 +41,8 @@ public final class NotificationsEndpoints {
     public static NotificationsEndpoints create(Database database, Hub hub, Htmx htmx, JteRenderer templates, Clock clock) {
         NotificationViews views = new NotificationViews(templates);
         return new NotificationsEndpoints(
-                new NotificationService(new NotificationRepository(database), views, hub, htmx, clock), views, htmx);
+                new NotificationService(database.section(NotificationService.SECTION), new NotificationRepository(database), views,
+                        hub, htmx, clock), views, htmx);
     }
 
     /** The service: its unread count for other pages' navigation, its snapshots for the server. */

@@ -205,8 +205,8 @@ class AgentRunServiceTest {
     private AgentRunService service(ModelClient model) {
         Agent agent = Agent.create(model, AppTools.create(notifications, Clock.systemUTC(),
                 Optional.empty(), Optional.empty(), Optional.empty()), Agent.DEFAULT_MAX_TURNS);
-        return new AgentRunService(repository(), new AgentViews(JteRenderer.precompiled()), Htmx.builder(hub).build(),
-                hub, agent, Clock.systemUTC());
+        return new AgentRunService(database.section(AgentRunService.SECTION), AgentRunService.STORE_EVERY, repository(),
+                new AgentViews(JteRenderer.precompiled()), Htmx.builder(hub).build(), hub, agent, Clock.systemUTC());
     }
 
     private static ModelClient offline(Duration delay) {

@@ -2,7 +2,10 @@ package dev.herald.app.jobs;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import dev.herald.app.TestApp;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The jobs pages in Chromium, against the real app: what a person sees. */
 @ExtendWith(BrowserKit.class)
@@ -35,6 +40,22 @@ class JobsPageTest {
               if (bar && window.seen.at(-1) !== +bar.getAttribute('aria-valuenow')) window.seen.push(+bar.getAttribute('aria-valuenow'))
             }
             new MutationObserver(note).observe(document, {subtree: true, childList: true, attributes: true})
+            """;
+
+    /**
+     * Records each byte count the upload's bar shows, and its total, in the tab's session storage:
+     * read on the job's page, where the upload ended.
+     */
+    private static final String RECORD_UPLOAD = """
+            const note = () => {
+              const bar = document.querySelector('#upload-progress:not([hidden]) progress')
+              const sent = JSON.parse(sessionStorage.getItem('sent') || '[]')
+              if (bar && sent.at(-1) !== bar.value) {
+                sessionStorage.setItem('sent', JSON.stringify([...sent, bar.value]))
+                sessionStorage.setItem('total', bar.max)
+              }
+            }
+            new MutationObserver(note).observe(document, {subtree: true, childList: true, attributes: true, characterData: true})
             """;
 
     @TempDir
@@ -72,6 +93,44 @@ class JobsPageTest {
         List<Integer> seen = percentages(page);
         Assertions.assertThat(seen).as("percentages shown").isSorted().endsWith(100);
         Assertions.assertThat(seen.size()).as("distinct percentages shown: " + seen).isGreaterThan(5);
+    }
+
+    /**
+     * The browser sends at 400 kB/s (Chromium's network emulation), so that the 1.8 MB file takes
+     * seconds to go: the form shows the bytes sent and a bar that rises to the total, then the job's
+     * page its own progress. Both dialects (htmx 4 sends with fetch, which reports no upload progress).
+     */
+    @SuppressWarnings("unchecked")
+    @ParameterizedTest(name = "htmx {0}, {1}x{2}")
+    @CsvSource({"2, 1280, 900", "4, 390, 844"})
+    void anUploadShowsTheBytesSentThenTheJobsOwnProgress(String dialect, int width, int height, Browser browser) {
+        int bytes = 1_800_000;
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height))) {
+            context.setDefaultTimeout(BrowserKit.TIMEOUT.toMillis());
+            Page page = context.newPage();
+            page.addInitScript(RECORD_UPLOAD);
+            page.navigate(app.uri("/jobs?htmx=" + dialect).toString());
+            throttleUploads(context, page, 400_000);
+            page.locator("#file").setInputFiles(new FilePayload("server-access.log", "text/plain", text(bytes)));
+
+            page.getByText("Upload and analyse").click();
+
+            page.waitForFunction("() => { const bar = document.querySelector('#upload-progress progress');"
+                    + " return bar && bar.value > bar.max / 3 && bar.value < bar.max }");
+            assertThat(page.locator("#upload-progress [data-upload-bytes]")).containsText(" of 1.7 MiB");
+            BrowserKit.screenshot(page, "upload-progress-" + (width < 500 ? "phone" : "desktop"));
+            page.waitForURL("**/jobs/1");
+            page.waitForFunction("() => +document.querySelector('#job-progress [role=progressbar]').getAttribute('aria-valuenow') > 0");
+            assertThat(page.locator("#job-status")).hasAttribute("data-status", java.util.regex.Pattern.compile("running|done"));
+
+            List<Long> sent = ((List<Number>) page.evaluate("() => JSON.parse(sessionStorage.getItem('sent'))")).stream()
+                    .map(Number::longValue).toList();
+            long total = ((Number) page.evaluate("() => +sessionStorage.getItem('total')")).longValue();
+            Assertions.assertThat(total).as("the request's size: the file and its multipart envelope").isBetween((long) bytes, bytes + 1024L);
+            Assertions.assertThat(sent).as("bytes sent, as shown").isSorted().endsWith(total);
+            Assertions.assertThat(sent.stream().filter(n -> n > 0 && n < total).count()).as("counts shown on the way: " + sent)
+                    .isGreaterThan(5);
+        }
     }
 
     @Test
@@ -162,6 +221,18 @@ class JobsPageTest {
         page.navigate(app.uri("/jobs/1").toString());
         assertThat(page.locator("#job-status")).hasAttribute("data-status", "done");
         BrowserKit.screenshot(page, "job-done");
+    }
+
+    /** Chromium sends this page's requests at most {@code bytesPerSecond}; downloads and latency as they are. */
+    private static void throttleUploads(BrowserContext context, Page page, int bytesPerSecond) {
+        CDPSession devTools = context.newCDPSession(page);
+        devTools.send("Network.enable");
+        JsonObject conditions = new JsonObject();
+        conditions.addProperty("offline", false);
+        conditions.addProperty("latency", 0);
+        conditions.addProperty("downloadThroughput", -1);
+        conditions.addProperty("uploadThroughput", bytesPerSecond);
+        devTools.send("Network.emulateNetworkConditions", conditions);
     }
 
     private Page open(BrowserContext context, String path) {

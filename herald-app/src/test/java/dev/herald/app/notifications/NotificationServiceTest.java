@@ -42,8 +42,8 @@ class NotificationServiceTest {
     void open() {
         database = Database.sqlite(dataDir);
         hub = Hub.builder().build();
-        service = new NotificationService(new NotificationRepository(database), new NotificationViews(JteRenderer.precompiled()),
-                hub, Htmx.builder(hub).build(), Clock.systemUTC());
+        service = new NotificationService(database.section(NotificationService.SECTION), new NotificationRepository(database),
+                new NotificationViews(JteRenderer.precompiled()), hub, Htmx.builder(hub).build(), Clock.systemUTC());
     }
 
     @AfterEach
