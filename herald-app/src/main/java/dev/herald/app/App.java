@@ -14,6 +14,7 @@ import dev.herald.app.jobs.JobListing;
 import dev.herald.app.jobs.JobsEndpoints;
 import dev.herald.app.logs.LogsEndpoints;
 import dev.herald.app.logs.StreamLog;
+import dev.herald.app.node.Node;
 import dev.herald.app.notifications.NotificationRepository;
 import dev.herald.app.notifications.NotificationsEndpoints;
 import dev.herald.app.web.Router;
@@ -27,7 +28,9 @@ import dev.herald.redis.RedisStreamsBroker;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,15 +41,17 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class App implements AutoCloseable {
 
     private final Database database;
+    private final Node node;
     private final Broker broker; // null: the in-process hub
     private final JobsEndpoints jobs;
     private final LogsEndpoints logs;
     private final DashboardEndpoints dashboard;
     private final HeraldServer server;
 
-    private App(Database database, Broker broker, JobsEndpoints jobs, LogsEndpoints logs, DashboardEndpoints dashboard,
-                HeraldServer server) {
+    private App(Database database, Node node, Broker broker, JobsEndpoints jobs, LogsEndpoints logs,
+                DashboardEndpoints dashboard, HeraldServer server) {
         this.database = database;
+        this.node = node;
         this.broker = broker;
         this.jobs = jobs;
         this.logs = logs;
@@ -68,6 +73,9 @@ public final class App implements AutoCloseable {
                 : Database.postgresql(config.databaseUrl());
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
+            Clock clock = Clock.systemUTC();
+            Node node = Node.join(database, clock, config.nodeTimeout());
+            opened.push(node);
             Broker broker = config.redis() == null ? null : RedisStreamsBroker.builder(config.redis().url())
                     .keyPrefix(config.redis().keyPrefix())
                     .maxEventsPerTopic(config.topicLogEvents())
@@ -80,11 +88,10 @@ public final class App implements AutoCloseable {
                     : Hub.builder().broker(broker).build();
             Htmx htmx = Htmx.builder(hub).dialect(config.htmx()).devMode(config.dev()).build();
             JteRenderer templates = JteRenderer.precompiled();
-            Clock clock = Clock.systemUTC();
             NotificationsEndpoints notifications = NotificationsEndpoints.create(database, hub, htmx, templates, clock);
-            ChatEndpoints chat = ChatEndpoints.create(database, hub, htmx, templates, clock, config.presenceGrace(),
+            ChatEndpoints chat = ChatEndpoints.create(database, node, hub, htmx, templates, clock, config.presenceGrace(),
                     notifications.service());
-            JobsEndpoints jobs = JobsEndpoints.create(database, hub, htmx, templates, clock, config.dataDir(), config.jobs(),
+            JobsEndpoints jobs = JobsEndpoints.create(database, node, hub, htmx, templates, clock, config.dataDir(), config.jobs(),
                     notifications.service());
             opened.push(jobs);
             LogsEndpoints logs = LogsEndpoints.start(hub, htmx, templates, notifications.service());
@@ -106,7 +113,8 @@ public final class App implements AutoCloseable {
             Agent agent = Agent.create(Providers.create(config.agent()), AppTools.create(new NotificationRepository(database),
                     clock, Optional.of(new ChatMessageSearch(database)), Optional.of(new JobListing(database)),
                     Optional.of(logs.recentLogs())), Agent.DEFAULT_MAX_TURNS);
-            AgentEndpoints agentPages = AgentEndpoints.create(database, hub, htmx, templates, agent, clock, notifications.service());
+            AgentEndpoints agentPages = AgentEndpoints.create(database, node, hub, htmx, templates, agent, clock,
+                    notifications.service());
             agentPages.routes(routes);
             HeraldServer.Builder server = HeraldServer.builder(hub)
                     .host(config.host())
@@ -131,20 +139,26 @@ public final class App implements AutoCloseable {
                 server.tls(config.tls().keystore(), config.tls().password());
             }
             built.set(server.build());
-            App app = new App(database, broker, jobs, logs, dashboard, built.get());
+            node.watch(List.of(jobs.watcher(), agentPages.watcher(), chat.watcher()));
+            App app = new App(database, node, broker, jobs, logs, dashboard, built.get());
             app.server.start();
             dashboard.start();
             return app;
         } catch (RuntimeException e) {
-            for (AutoCloseable feature : opened) {
-                try {
-                    feature.close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            database.close();
+            opened.add(database);
+            closeAll(opened, e);
             throw e;
+        }
+    }
+
+    /** Closes each of {@code parts} in order, even when one fails; failures are added to {@code failure}. */
+    private static void closeAll(Iterable<AutoCloseable> parts, RuntimeException failure) {
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception suppressed) {
+                failure.addSuppressed(suppressed);
+            }
         }
     }
 
@@ -165,20 +179,23 @@ public final class App implements AutoCloseable {
 
     /**
      * Graceful: running jobs stop (and say so on their pages), the dashboard and the log tail stop,
-     * every stream gets the final event, the server stops, then the database closes.
+     * every stream gets the final event, the server stops, the node leaves (what it leaves behind is
+     * taken over by another node's next tick), then the database closes. Each part is closed even
+     * when one before it failed (the database unreachable, say).
+     *
+     * @throws IllegalStateException when a part failed to close: each failure is suppressed in it
      */
     @Override
     public void close() {
-        try {
-            jobs.close();
-            dashboard.close();
-            logs.close();
-            server.close();
-        } finally {
-            if (broker != null) {
-                broker.close();
-            }
-            database.close();
+        List<AutoCloseable> parts = new ArrayList<>(List.of(jobs, dashboard, logs, server, node));
+        if (broker != null) {
+            parts.add(broker);
+        }
+        parts.add(database);
+        RuntimeException failure = new IllegalStateException("the app did not close cleanly");
+        closeAll(parts, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
         }
     }
 }

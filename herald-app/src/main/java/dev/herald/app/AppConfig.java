@@ -25,13 +25,16 @@ import java.util.Map;
  * @param agent           who answers at {@code /agent}
  * @param databaseUrl     the PostgreSQL database's JDBC URL, or {@code null}: the SQLite file in
  *                        {@code dataDir}
+ * @param nodeTimeout     on PostgreSQL, how long a node may go without a heartbeat before the other
+ *                        nodes take it for gone and take its jobs, runs and chat users over
  * @param redis           the Redis that several nodes share the hub through, or {@code null}: the
  *                        in-process hub
  * @param subscribers     how the hub authorizes subscribers
  */
 public record AppConfig(String host, int port, Path dataDir, String publisherJwtKey, Tls tls, Duration heartbeat,
                         boolean dev, Dialect htmx, int topicLogEvents, Duration presenceGrace, Jobs jobs,
-                        ProviderSettings agent, String databaseUrl, Redis redis, Subscribers subscribers) {
+                        ProviderSettings agent, String databaseUrl, Duration nodeTimeout, Redis redis,
+                        Subscribers subscribers) {
 
     /**
      * How the hub authorizes subscribers (and checks every token's issuer and audience).
@@ -92,6 +95,7 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                 + ", topicLogEvents=" + topicLogEvents + ", presenceGrace=" + presenceGrace
                 + ", jobs=" + jobs + ", agent=" + agent
                 + ", databaseUrl=" + (databaseUrl == null ? "(unset)" : withoutParameters(databaseUrl))
+                + ", nodeTimeout=" + nodeTimeout
                 + ", redis=" + (redis == null ? "(unset)" : redis) + ", subscribers=" + subscribers + "]";
     }
 
@@ -106,6 +110,9 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
         DATA_DIR("HERALD_DATA_DIR", "./data", "Directory of the SQLite database herald.db (and of uploads); created if missing."),
         DATABASE_URL("HERALD_DATABASE_URL", null, "JDBC URL of a PostgreSQL database, such as "
                 + "jdbc:postgresql://127.0.0.1:5432/herald?user=herald&password=…, migrated on start. Unset: the SQLite file."),
+        NODE_TIMEOUT_MILLIS("HERALD_NODE_TIMEOUT_MILLIS", "10000", "With HERALD_DATABASE_URL: milliseconds a node may go "
+                + "without a heartbeat (sent every twentieth of this) before the others fail its jobs and agent runs and unlist "
+                + "its chat users, 1000-600000."),
         REDIS_URL("HERALD_REDIS_URL", null, "Redis URL, such as redis://127.0.0.1:6379: the hub's events and history live "
                 + "there, shared by every node with the same URL and key prefix. Unset: the in-process hub (one node)."),
         REDIS_KEY_PREFIX("HERALD_REDIS_KEY_PREFIX", "herald:", "What the hub's Redis keys start with; nodes share a hub "
@@ -194,6 +201,7 @@ public record AppConfig(String host, int port, Path dataDir, String publisherJwt
                         number(Setting.JOB_READ_BYTES_PER_SECOND, environment, 0, Long.MAX_VALUE, "bytes per second, 0 or more")),
                 agent(environment),
                 databaseUrl(environment),
+                Duration.ofMillis(integer(Setting.NODE_TIMEOUT_MILLIS, environment, 1000, 600_000, "milliseconds 1000-600000")),
                 redis(environment),
                 new Subscribers(jwtKey(Setting.SUBSCRIBER_JWT_KEY, environment), bool(Setting.ANONYMOUS_SUBSCRIBERS, environment),
                         Setting.JWT_ISSUER.in(environment), Setting.JWT_AUDIENCE.in(environment)));

@@ -21,7 +21,7 @@ class AppConfigTest {
         assertThat(config).isEqualTo(new AppConfig("0.0.0.0", 8080, Path.of("./data"), null, null, Duration.ofSeconds(15),
                 false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
                 new AppConfig.Jobs(64L << 20, 2, 0),
-                ProviderSettings.offline(Duration.ofMillis(40)), null, null, AppConfig.Subscribers.DEFAULT));
+                ProviderSettings.offline(Duration.ofMillis(40)), null, Duration.ofSeconds(10), null, AppConfig.Subscribers.DEFAULT));
     }
 
     @Test
@@ -59,7 +59,7 @@ class AppConfigTest {
         assertThat(config).isEqualTo(new AppConfig("127.0.0.1", 9090, Path.of("/var/lib/herald"), "a-publisher-key-of-32-bytes-or-more",
                 new AppConfig.Tls(keystore, "changeit"), Duration.ofSeconds(30), false, Dialect.HTMX_2, 1024, Duration.ofSeconds(10),
                 new AppConfig.Jobs(1 << 20, 4, 500_000),
-                ProviderSettings.offline(Duration.ofMillis(40)), null, null, AppConfig.Subscribers.DEFAULT));
+                ProviderSettings.offline(Duration.ofMillis(40)), null, Duration.ofSeconds(10), null, AppConfig.Subscribers.DEFAULT));
     }
 
     @Test
@@ -73,6 +73,13 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_PORT", "abc")))
                 .isInstanceOf(AppConfig.InvalidSettingException.class)
                 .hasMessage("HERALD_PORT=abc is not valid: expected a port number 0-65535");
+    }
+
+    @Test
+    void theNodeTimeoutIsReadInMillisecondsWithinItsBounds() {
+        assertThat(AppConfig.from(Map.of("HERALD_NODE_TIMEOUT_MILLIS", "2500")).nodeTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HERALD_NODE_TIMEOUT_MILLIS", "999")))
+                .hasMessage("HERALD_NODE_TIMEOUT_MILLIS=999 is not valid: expected milliseconds 1000-600000");
     }
 
     @Test

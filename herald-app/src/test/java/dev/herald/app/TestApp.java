@@ -24,6 +24,7 @@ public final class TestApp implements AutoCloseable {
     /** HTTP/1.1, as a browser speaks to a plain-HTTP server. */
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private App app;
+    private boolean killed;
 
     private TestApp(Path dataDir, Map<String, String> settings) {
         this.dataDir = dataDir;
@@ -77,6 +78,22 @@ public final class TestApp implements AutoCloseable {
         app.close();
         whileDown.run();
         app = startApp(port);
+    }
+
+    /**
+     * Stops the app as a crash would, as far as other nodes can tell: its database connections close
+     * first, so nothing it does on its way down (failing its jobs, unlisting its chat users, leaving
+     * the nodes' table) reaches the shared data; then it stops serving. The other nodes must notice
+     * by themselves. (A process killed with SIGKILL is what {@code SeveralNodesIT} does.)
+     */
+    public void kill() {
+        killed = true;
+        app.database().close();
+        try {
+            app.close();
+        } catch (IllegalStateException expected) {
+            // its database is gone: what it tried on the way down failed, as intended
+        }
     }
 
     public HttpResponse<String> get(String path) {
@@ -192,7 +209,9 @@ public final class TestApp implements AutoCloseable {
 
     @Override
     public void close() {
-        app.close();
+        if (!killed) {
+            app.close();
+        }
         client.close();
     }
 }

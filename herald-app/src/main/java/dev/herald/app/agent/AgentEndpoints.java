@@ -2,6 +2,7 @@ package dev.herald.app.agent;
 
 import dev.herald.app.agent.loop.Agent;
 import dev.herald.app.db.Database;
+import dev.herald.app.node.Node;
 import dev.herald.app.notifications.NotificationService;
 import dev.herald.app.notifications.Unread;
 import dev.herald.app.web.Dialects;
@@ -56,13 +57,18 @@ public final class AgentEndpoints {
      * The feature: runs stored in {@code database}, streamed through {@code htmx}, answered by
      * {@code agent}; {@code notifications} gives the navigation's unread count.
      */
-    public static AgentEndpoints create(Database database, Hub hub, Htmx htmx, JteRenderer templates, Agent agent,
+    public static AgentEndpoints create(Database database, Node node, Hub hub, Htmx htmx, JteRenderer templates, Agent agent,
                                         Clock clock, NotificationService notifications) {
         AgentViews views = new AgentViews(templates);
-        return new AgentEndpoints(new AgentRunService(database.section(AgentRunService.SECTION),
+        return new AgentEndpoints(new AgentRunService(database.section(AgentRunService.SECTION), node,
                 database.shared() ? Duration.ZERO : AgentRunService.STORE_EVERY, new AgentRunRepository(database), views, htmx, hub,
                 agent, clock),
                 views, hub, htmx, notifications);
+    }
+
+    /** What the node has the runs do: fail those of gone nodes, cancel those other nodes were asked to. */
+    public Node.Watcher watcher() {
+        return service;
     }
 
     /** The gap re-render of run topics, for the server's snapshot sources. */

@@ -1,6 +1,8 @@
 package dev.herald.app.agent;
 
 import dev.herald.app.db.Database;
+import dev.herald.app.node.Node;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,15 +24,16 @@ final class AgentRunRepository {
         this.database = database;
     }
 
-    /** A new running run; {@code requestKey} is {@code null} for none. */
-    AgentRun create(String prompt, String agent, String requestKey, Instant createdAt) {
+    /** A new running run, executing on the node {@code node}; {@code requestKey} is {@code null} for none. */
+    AgentRun create(String node, String prompt, String agent, String requestKey, Instant createdAt) {
         return database.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO agent_runs (prompt, agent, status, request_key, "
-                    + "created_at) VALUES (?, ?, 'running', ?, ?) RETURNING id")) {
+                    + "created_at, node) VALUES (?, ?, 'running', ?, ?, ?) RETURNING id")) {
                 insert.setString(1, prompt);
                 insert.setString(2, agent);
                 insert.setString(3, requestKey);
                 insert.setString(4, createdAt.toString());
+                insert.setString(5, node);
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
                     return new AgentRun(rs.getLong(1), prompt, agent, RunStatus.RUNNING, "", null, null, null, createdAt, null);
@@ -47,15 +50,35 @@ final class AgentRunRepository {
         update("UPDATE agent_runs SET input_tokens = ?, output_tokens = ? WHERE id = ?", inputTokens, outputTokens, runId);
     }
 
+    /** Ends the run, unless it has ended already (failed by another node that took its node for gone). */
     void finish(long runId, RunStatus status, String error, Instant finishedAt) {
-        update("UPDATE agent_runs SET status = ?, error = ?, finished_at = ? WHERE id = ?",
+        update("UPDATE agent_runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = 'running'",
                 status.code(), error, finishedAt.toString(), runId);
     }
 
-    /** Marks runs an earlier process left running as failed with {@code error}; returns how many. */
-    int failAbandoned(String error, Instant finishedAt) {
-        return update("UPDATE agent_runs SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running'",
-                error, finishedAt.toString());
+    /** Marks the runs of nodes that are gone ({@link Node#gone}) failed with {@code error}; returns their ids. */
+    List<Long> failOrphaned(String error, Instant finishedAt) {
+        return ids("UPDATE agent_runs SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running' AND "
+                + Node.gone("node") + " RETURNING id", error, finishedAt.toString());
+    }
+
+    /** Whether a node that is gone left a run running. */
+    boolean hasOrphans() {
+        return !ids("SELECT id FROM agent_runs WHERE status = 'running' AND " + Node.gone("node") + " LIMIT 1").isEmpty();
+    }
+
+    /**
+     * Asks the node executing the running run {@code runId} to cancel it, unless that node is
+     * {@code here}; false when there is no such running run of another node.
+     */
+    boolean requestCancel(long runId, String here) {
+        return update("UPDATE agent_runs SET cancel_requested = 1 WHERE id = ? AND node <> ? AND status = 'running'",
+                runId, here) == 1;
+    }
+
+    /** The running runs of the node {@code node} that another node was asked to cancel. */
+    List<Long> cancelsAsked(String node) {
+        return ids("SELECT id FROM agent_runs WHERE node = ? AND cancel_requested = 1 AND status = 'running' ORDER BY id", node);
     }
 
     void addToolCall(ToolCallRecord call) {
@@ -121,17 +144,35 @@ final class AgentRunRepository {
 
     private int update(String sql, Object... values) {
         return database.transaction(c -> {
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    if (values[i] == null) {
-                        statement.setNull(i + 1, Types.VARCHAR);
-                    } else {
-                        statement.setObject(i + 1, values[i]);
-                    }
-                }
+            try (PreparedStatement statement = prepare(c, sql, values)) {
                 return statement.executeUpdate();
             }
         });
+    }
+
+    /** The ids a query (or an update {@code RETURNING id}) gives. */
+    private List<Long> ids(String sql, Object... values) {
+        return database.transaction(c -> {
+            try (PreparedStatement statement = prepare(c, sql, values); ResultSet rs = statement.executeQuery()) {
+                List<Long> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+                return ids;
+            }
+        });
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... values) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                statement.setNull(i + 1, Types.VARCHAR);
+            } else {
+                statement.setObject(i + 1, values[i]);
+            }
+        }
+        return statement;
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

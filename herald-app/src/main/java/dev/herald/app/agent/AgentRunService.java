@@ -3,6 +3,7 @@ package dev.herald.app.agent;
 import dev.herald.app.agent.loop.Agent;
 import dev.herald.app.agent.loop.AgentException;
 import dev.herald.app.db.Section;
+import dev.herald.app.node.Node;
 import dev.herald.htmx.Contract;
 import dev.herald.htmx.Fragment;
 import dev.herald.htmx.Htmx;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * page opened mid-run shows exactly what was published before its position, and the stream brings
  * exactly the rest.
  */
-public final class AgentRunService {
+public final class AgentRunService implements Node.Watcher {
 
     private static final Logger log = LoggerFactory.getLogger(AgentRunService.class);
     /** Runs the index lists: a page never renders an unbounded history. */
@@ -48,6 +49,7 @@ public final class AgentRunService {
     static final String SECTION = "agent";
 
     private final Section section;
+    private final Node node;
     private final Duration storeEvery;
     private final Map<Long, LiveRun> live = new ConcurrentHashMap<>();
     private final AgentRunRepository repository;
@@ -61,9 +63,10 @@ public final class AgentRunService {
      * @param storeEvery how often streamed text is stored: {@link #STORE_EVERY}, or zero (each piece
      *                   as it comes) when pages may be read on another node
      */
-    AgentRunService(Section section, Duration storeEvery, AgentRunRepository repository, AgentViews views, Htmx htmx,
-                    Hub hub, Agent agent, Clock clock) {
+    AgentRunService(Section section, Node node, Duration storeEvery, AgentRunRepository repository, AgentViews views,
+                    Htmx htmx, Hub hub, Agent agent, Clock clock) {
         this.section = section;
+        this.node = node;
         this.storeEvery = storeEvery;
         this.repository = repository;
         this.views = views;
@@ -71,10 +74,6 @@ public final class AgentRunService {
         this.hub = hub;
         this.agent = agent;
         this.clock = clock;
-        int abandoned = repository.failAbandoned(STOPPED, clock.instant());
-        if (abandoned > 0) {
-            log.info("{} agent runs left running by an earlier start are marked failed", abandoned);
-        }
     }
 
     /** Who answers, as the pages say it. */
@@ -98,7 +97,7 @@ public final class AgentRunService {
                 }
                 return new Started(earlier.get(), false);
             }
-            AgentRun created = repository.create(prompt, agent.label(), requestKey, clock.instant());
+            AgentRun created = repository.create(node.id(), prompt, agent.label(), requestKey, clock.instant());
             live.put(created.id(), new LiveRun(created));
             return new Started(created, true);
         });
@@ -121,17 +120,44 @@ public final class AgentRunService {
     }
 
     /**
-     * Cancels a running run: its provider stream is closed and it ends as cancelled.
+     * Cancels a running run: its provider stream is closed and it ends as cancelled — at once on this
+     * node, at its next {@link #tick} on the node executing it (see {@link Node}).
      *
      * @return true if and only if the run was running
      */
     public boolean cancel(long runId) {
         LiveRun state = live.get(runId);
         if (state == null) {
-            return false;
+            return repository.requestCancel(runId, node.id());
         }
         state.cancellation.cancel();
         return true;
+    }
+
+    /** Cancels the runs of this node that another node was asked to cancel. */
+    @Override
+    public void tick() {
+        for (long runId : repository.cancelsAsked(node.id())) {
+            LiveRun state = live.get(runId);
+            if (state != null && !state.cancellation.isCancelled()) {
+                log.info("Agent run {} cancelled from another node", runId);
+                state.cancellation.cancel();
+            }
+        }
+    }
+
+    /** Fails the runs of nodes that are gone ({@value #STOPPED}) and tells their pages. */
+    @Override
+    public void orphaned() {
+        if (!repository.hasOrphans()) {
+            return;
+        }
+        write(() -> {
+            for (long runId : repository.failOrphaned(STOPPED, clock.instant())) {
+                log.warn("Agent run {} was left running by a server that stopped: marked failed", runId);
+                repository.find(runId).ifPresent(run -> publishEnd(run.topic(), runId, STOPPED));
+            }
+        });
     }
 
     /** Whether a run with this id was ever started. */
@@ -196,14 +222,19 @@ public final class AgentRunService {
             repository.finish(state.id, status, error, clock.instant());
             live.remove(state.id);
             try {
-                if (error != null) {
-                    htmx.publish(state.topic, AgentContracts.ERROR.event(List.of(views.error(error))));
-                }
-                view(state.id).ifPresent(view -> htmx.publish(state.topic, AgentContracts.DONE.event(List.of(views.staticRun(view)))));
+                publishEnd(state.topic, state.id, error);
             } catch (HubClosedException e) {
                 // the server is stopping: no page is listening any more, the database has the run
             }
         });
+    }
+
+    /** In a write: tells the run's pages it ended — the error if any, then the static run. */
+    private void publishEnd(String topic, long runId, String error) {
+        if (error != null) {
+            htmx.publish(topic, AgentContracts.ERROR.event(List.of(views.error(error))));
+        }
+        view(runId).ifPresent(view -> htmx.publish(topic, AgentContracts.DONE.event(List.of(views.staticRun(view)))));
     }
 
     /** Runs {@code step} of a run in a write of the section: its changes and events are one. */

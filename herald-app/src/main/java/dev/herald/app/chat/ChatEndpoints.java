@@ -1,6 +1,7 @@
 package dev.herald.app.chat;
 
 import dev.herald.app.db.Database;
+import dev.herald.app.node.Node;
 import dev.herald.app.notifications.NotificationService;
 import dev.herald.app.notifications.Unread;
 import dev.herald.app.web.BadRequestException;
@@ -48,16 +49,21 @@ public final class ChatEndpoints {
         this.notifications = notifications;
     }
 
-    public static ChatEndpoints create(Database database, Hub hub, Htmx htmx, JteRenderer templates, Clock clock,
+    public static ChatEndpoints create(Database database, Node node, Hub hub, Htmx htmx, JteRenderer templates, Clock clock,
                                        Duration presenceGrace, NotificationService notifications) {
         ChatViews views = new ChatViews(templates);
-        ChatService service = new ChatService(database.section(ChatService.SECTION), new ChatRepository(database), views, hub,
-                htmx, clock, presenceGrace);
+        ChatService service = new ChatService(database.section(ChatService.SECTION), node, new ChatRepository(database),
+                new PresenceRepository(database), views, hub, htmx, clock, presenceGrace);
         return new ChatEndpoints(service, views, htmx, notifications);
     }
 
     /** The gap re-render of the chat's topics. */
     public ChatService service() {
+        return service;
+    }
+
+    /** What the node has the chat do: unlist the users of gone nodes. */
+    public Node.Watcher watcher() {
         return service;
     }
 

@@ -1,6 +1,7 @@
 package dev.herald.app.chat;
 
 import dev.herald.app.db.Section;
+import dev.herald.app.node.Node;
 import dev.herald.htmx.Fragment;
 import dev.herald.htmx.Htmx;
 import dev.herald.htmx.Rerender;
@@ -11,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rooms, messages and presence, each change published to its topic.
@@ -19,8 +22,14 @@ import java.util.Optional;
  * room, a message, a user joining or leaving) is stored and published in a write of the
  * {@link Section} {@value #SECTION}; a page or a gap re-render reads the hub position and then the
  * state in a read of it. Resuming from that position, a page loses nothing and shows nothing twice.
+ *
+ * <p><b>Presence</b> is in the database too ({@link PresenceRepository}), so a room lists its users
+ * on every node; each open page is held by the node serving its stream, and the users of a node that
+ * is gone are unlisted by another node ({@link #orphaned}).
  */
-public final class ChatService implements SnapshotSource {
+public final class ChatService implements SnapshotSource, Node.Watcher {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
     /** Newest messages a room page shows. */
     static final int HISTORY_LIMIT = 100;
@@ -29,18 +38,21 @@ public final class ChatService implements SnapshotSource {
     static final String SECTION = "chat";
 
     private final Section section;
+    private final Node node;
     private final ChatRepository repository;
+    private final PresenceRepository presence;
     private final ChatViews views;
     private final Hub hub;
     private final Htmx htmx;
     private final Clock clock;
     private final Duration presenceGrace;
-    private final Presence presence = new Presence(); // in the section
 
-    ChatService(Section section, ChatRepository repository, ChatViews views, Hub hub, Htmx htmx, Clock clock,
-                Duration presenceGrace) {
+    ChatService(Section section, Node node, ChatRepository repository, PresenceRepository presence, ChatViews views, Hub hub,
+                Htmx htmx, Clock clock, Duration presenceGrace) {
         this.section = section;
+        this.node = node;
         this.repository = repository;
+        this.presence = presence;
         this.views = views;
         this.hub = hub;
         this.htmx = htmx;
@@ -89,7 +101,7 @@ public final class ChatService implements SnapshotSource {
     /** A page of {@code user} opened the room (its stream on the room's presence topic did). */
     void opened(long room, String user, String page) {
         section.write(() -> {
-            if (presence.open(room, user, page)) {
+            if (presence.open(room, user, page, node.id())) {
                 publishPresence(room);
             }
         });
@@ -100,7 +112,7 @@ public final class ChatService implements SnapshotSource {
      * to come changes nothing): after the grace, they may leave.
      */
     void closed(long room, String user, String page) {
-        boolean last = section.write(() -> presence.close(room, user, page));
+        boolean last = section.write(() -> presence.close(room, user, page, node.id(), clock.millis()));
         if (last) {
             Thread.ofVirtual().name("chat-presence-grace").start(() -> expireAfterGrace(room, user));
         }
@@ -129,11 +141,30 @@ public final class ChatService implements SnapshotSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        section.write(() -> {
-            if (presence.expire(room, user)) {
-                publishPresence(room);
-            }
-        });
+        try {
+            section.write(() -> {
+                if (presence.expire(room, user, clock.millis() - presenceGrace.toMillis())) {
+                    publishPresence(room);
+                }
+            });
+        } catch (RuntimeException e) {
+            // The app is stopping (or the database or Redis is away): the row stays held by this
+            // node, and another node unlists the user once this one is gone.
+            log.info("Presence of {} in room {} not expired now: {}", user, room, e.toString());
+        }
+    }
+
+    /** Unlists the users of the pages of nodes that are gone, and tells their rooms. */
+    @Override
+    public void orphaned() {
+        if (presence.hasOrphans()) {
+            section.write(() -> presence.removeOrphans().forEach(this::publishPresence));
+        }
+    }
+
+    /** This node's id, for pages without a page id of their own: a stream's id is unique on its node only. */
+    String nodeId() {
+        return node.id();
     }
 
     private void publishPresence(long room) {

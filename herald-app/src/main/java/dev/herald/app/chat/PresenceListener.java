@@ -32,9 +32,12 @@ final class PresenceListener implements StreamListener {
         }
     }
 
-    /** The page's id from its page topic; a stream without one (another client) is a page of its own. */
-    private static String page(Stream stream, long room) {
+    /**
+     * The page's id from its page topic; a stream without one (another client) is a page of its own,
+     * named by this node and the stream's id (unique on its node only).
+     */
+    private String page(Stream stream, long room) {
         return stream.topics().stream().map(topic -> ChatContracts.pageOf(topic, room)).flatMap(java.util.Optional::stream)
-                .findFirst().orElse("stream-" + stream.id());
+                .findFirst().orElse("stream-" + service.nodeId() + "-" + stream.id());
     }
 }

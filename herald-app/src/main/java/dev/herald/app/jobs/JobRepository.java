@@ -1,6 +1,7 @@
 package dev.herald.app.jobs;
 
 import dev.herald.app.db.Database;
+import dev.herald.app.node.Node;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,11 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Jobs in the database, through plain JDBC. Thread-safe. */
+/**
+ * Jobs in the database, through plain JDBC. Thread-safe. An ended job stays as it ended: changes to
+ * it (from a node that was taken for gone and failed, say) change nothing.
+ */
 public final class JobRepository {
 
     private static final String COLUMNS = "id, file_name, size, status, stage, percent, created_at, started_at, "
             + "finished_at, sha256, lines, words, gzip_bytes, error";
+
+    /** The condition of a row that may still change: the job is queued or running. */
+    private static final String LIVE = "status IN ('queued', 'running')";
 
     private final Database database;
 
@@ -21,15 +28,16 @@ public final class JobRepository {
         this.database = database;
     }
 
-    /** Stores a queued job for a file and returns it with its id. */
-    public Job insert(String fileName, long size, Instant createdAt) {
+    /** Stores a queued job for a file, to run on the node {@code node}, and returns it with its id. */
+    public Job insert(String node, String fileName, long size, Instant createdAt) {
         long id = database.transaction(c -> {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO jobs (file_name, size, status, stage, created_at) VALUES (?, ?, 'queued', ?, ?) RETURNING id")) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO jobs (file_name, size, status, stage, created_at, node) "
+                    + "VALUES (?, ?, 'queued', ?, ?, ?) RETURNING id")) {
                 insert.setString(1, fileName);
                 insert.setLong(2, size);
                 insert.setString(3, "Queued");
                 insert.setString(4, createdAt.toString());
+                insert.setString(5, node);
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -63,7 +71,7 @@ public final class JobRepository {
     public void started(long id, String stage, Instant at) {
         database.transaction(c -> {
             try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE jobs SET status = 'running', stage = ?, started_at = ? WHERE id = ?")) {
+                    "UPDATE jobs SET status = 'running', stage = ?, started_at = ? WHERE id = ? AND " + LIVE)) {
                 update.setString(1, stage);
                 update.setString(2, at.toString());
                 update.setLong(3, id);
@@ -75,7 +83,7 @@ public final class JobRepository {
     /** The running job reached {@code stage} at {@code percent}. */
     public void progressed(long id, String stage, int percent) {
         database.transaction(c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE jobs SET stage = ?, percent = ? WHERE id = ?")) {
+            try (PreparedStatement update = c.prepareStatement("UPDATE jobs SET stage = ?, percent = ? WHERE id = ? AND " + LIVE)) {
                 update.setString(1, stage);
                 update.setInt(2, percent);
                 update.setLong(3, id);
@@ -89,7 +97,7 @@ public final class JobRepository {
         database.transaction(c -> {
             try (PreparedStatement update = c.prepareStatement("""
                     UPDATE jobs SET status = 'done', stage = 'Done', percent = 100, finished_at = ?,
-                                    sha256 = ?, lines = ?, words = ?, gzip_bytes = ? WHERE id = ?""")) {
+                                    sha256 = ?, lines = ?, words = ?, gzip_bytes = ? WHERE id = ?""" + " AND " + LIVE)) {
                 update.setString(1, at.toString());
                 update.setString(2, result.sha256());
                 update.setLong(3, result.lines());
@@ -108,7 +116,7 @@ public final class JobRepository {
         }
         database.transaction(c -> {
             try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE jobs SET status = ?, error = ?, finished_at = ? WHERE id = ?")) {
+                    "UPDATE jobs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND " + LIVE)) {
                 update.setString(1, status.stored());
                 update.setString(2, error);
                 update.setString(3, at.toString());
@@ -118,23 +126,75 @@ public final class JobRepository {
         });
     }
 
-    /** Marks every queued or running job failed with {@code reason}; returns their ids. */
-    public List<Long> failLive(String reason, Instant at) {
+    /** Marks every queued or running job of the node {@code node} failed with {@code reason}; returns their ids. */
+    public List<Long> failLive(String node, String reason, Instant at) {
+        return failLiveWhere("node = ?", node, reason, at);
+    }
+
+    /** Marks every queued or running job of a node that is gone ({@link Node#gone}) failed; returns their ids. */
+    public List<Long> failOrphaned(String reason, Instant at) {
+        return failLiveWhere(Node.gone("node"), null, reason, at);
+    }
+
+    /** Whether a node that is gone left a queued or running job. */
+    public boolean hasOrphans() {
         return database.transaction(c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement update = c.prepareStatement("""
-                    UPDATE jobs SET status = 'failed', error = ?, finished_at = ?
-                    WHERE status IN ('queued', 'running') RETURNING id""")) {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT 1 FROM jobs WHERE " + LIVE + " AND " + Node.gone("node") + " LIMIT 1");
+                 ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    /**
+     * Asks the node running the live job {@code id} to cancel it, unless that node is {@code here}
+     * (which cancels by itself); false when there is no such live job of another node.
+     */
+    public boolean requestCancel(long id, String here) {
+        return database.transaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE jobs SET cancel_requested = 1 "
+                    + "WHERE id = ? AND node <> ? AND " + LIVE)) {
+                update.setLong(1, id);
+                update.setString(2, here);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The live jobs of the node {@code node} that another node asked it to cancel. */
+    public List<Long> cancelsAsked(String node) {
+        return database.transaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM jobs "
+                    + "WHERE node = ? AND cancel_requested = 1 AND " + LIVE + " ORDER BY id")) {
+                select.setString(1, node);
+                return ids(select.executeQuery());
+            }
+        });
+    }
+
+    private List<Long> failLiveWhere(String condition, String parameter, String reason, Instant at) {
+        return database.transaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE jobs SET status = 'failed', error = ?, finished_at = ? "
+                    + "WHERE " + LIVE + " AND " + condition + " RETURNING id")) {
                 update.setString(1, reason);
                 update.setString(2, at.toString());
-                try (ResultSet rs = update.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
+                if (parameter != null) {
+                    update.setString(3, parameter);
                 }
+                return ids(update.executeQuery());
+            }
+        });
+    }
+
+    private static List<Long> ids(ResultSet rs) throws SQLException {
+        try (rs) {
+            List<Long> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
             }
             return ids;
-        });
+        }
     }
 
     private static List<Job> readAll(PreparedStatement select) throws SQLException {

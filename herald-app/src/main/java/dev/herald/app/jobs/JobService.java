@@ -1,6 +1,7 @@
 package dev.herald.app.jobs;
 
 import dev.herald.app.db.Section;
+import dev.herald.app.node.Node;
 import dev.herald.hub.Hub;
 import dev.herald.htmx.Fragment;
 import dev.herald.htmx.Rerender;
@@ -30,14 +31,14 @@ import org.slf4j.LoggerFactory;
  * position and then the rows in a read of it, and subscribes from that position. A page opened
  * mid-way shows the progress stored last, then every later report, none twice.
  */
-public final class JobService implements SnapshotSource {
+public final class JobService implements SnapshotSource, Node.Watcher {
 
     /** The list page's topic. */
     public static final String LIST_TOPIC = "jobs";
     /** Jobs a list page shows. */
     static final int LIST_LIMIT = 50;
-    /** Why a job that was live when the app stopped is failed on start-up. */
-    static final String RESTART_REASON = "The server restarted while the job ran.";
+    /** Why a job whose node stopped without ending it (a crash, a kill) is failed, by the next node to start or by another node. */
+    static final String ORPHANED_REASON = "The server running the job stopped.";
     static final String SHUTDOWN_REASON = "The server stopped while the job ran.";
 
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
@@ -46,6 +47,7 @@ public final class JobService implements SnapshotSource {
     static final String SECTION = "jobs";
 
     private final Section section;
+    private final Node node;
     private final JobRepository repository;
     private final JobViews views;
     private final JobEvents events;
@@ -56,12 +58,13 @@ public final class JobService implements SnapshotSource {
     private final Path files;
 
     /**
-     * Recovers from the app's last life first: jobs it left queued or running are failed
-     * ({@value #RESTART_REASON}) and their files, in {@code files}, deleted.
+     * Deletes the files an earlier life of the app left in {@code files}; the jobs it left live are
+     * failed as {@link #orphaned} ({@value #ORPHANED_REASON}) once {@code node} watches.
      */
-    JobService(Section section, JobRepository repository, JobViews views, JobEvents events, Hub hub, Clock clock,
+    JobService(Section section, Node node, JobRepository repository, JobViews views, JobEvents events, Hub hub, Clock clock,
                FileAnalysis analysis, JobWorkers workers, Path files) {
         this.section = section;
+        this.node = node;
         this.repository = repository;
         this.views = views;
         this.events = events;
@@ -70,10 +73,6 @@ public final class JobService implements SnapshotSource {
         this.analysis = analysis;
         this.workers = workers;
         this.files = files;
-        List<Long> failed = repository.failLive(RESTART_REASON, clock.instant());
-        if (!failed.isEmpty()) {
-            log.warn("Jobs {} were left unfinished by the last run: marked failed", failed);
-        }
         deleteFilesIn(files);
     }
 
@@ -88,7 +87,7 @@ public final class JobService implements SnapshotSource {
             throw new JobsBusyException("Too many jobs are running or queued; try again when one finishes.");
         }
         Job job = section.write(() -> {
-            Job inserted = repository.insert(fileName, size, clock.instant());
+            Job inserted = repository.insert(node.id(), fileName, size, clock.instant());
             try {
                 moveTo.moveTo(fileOf(inserted.id()));
             } catch (IOException e) {
@@ -105,20 +104,57 @@ public final class JobService implements SnapshotSource {
         return job;
     }
 
-    /** Cancels a live job: a queued one at once, a running one within a chunk of its work. */
+    /**
+     * Cancels a live job: on this node a queued one at once, a running one within a chunk of its
+     * work; on another node, that node does so at its next {@link #tick} (see {@link Node}).
+     */
     public Cancel cancel(long id) {
         return section.write(() -> {
             Job job = repository.find(id).orElse(null);
             if (job == null) {
                 return Cancel.NO_SUCH_JOB;
             }
-            if (!job.status().live() || !workers.cancel(id)) {
+            if (!job.status().live()) {
                 return Cancel.NOT_LIVE;
             }
-            if (job.status() == JobStatus.QUEUED) {
-                end(id, () -> repository.ended(id, JobStatus.CANCELLED, null, clock.instant()));
+            return cancelHere(job) || repository.requestCancel(id, node.id()) ? Cancel.REQUESTED : Cancel.NOT_LIVE;
+        });
+    }
+
+    /** In a write of the section: cancels the live job if this node runs it; false when it does not. */
+    private boolean cancelHere(Job job) {
+        if (!workers.cancel(job.id())) {
+            return false;
+        }
+        if (job.status() == JobStatus.QUEUED) {
+            end(job.id(), () -> repository.ended(job.id(), JobStatus.CANCELLED, null, clock.instant()));
+        }
+        return true;
+    }
+
+    /** Cancels the jobs of this node that another node was asked to cancel. */
+    @Override
+    public void tick() {
+        List<Long> asked = repository.cancelsAsked(node.id());
+        if (!asked.isEmpty()) {
+            section.write(() -> asked.forEach(id -> repository.find(id).filter(job -> job.status().live()).ifPresent(job -> {
+                log.info("Job {} cancelled from another node", id);
+                cancelHere(job);
+            })));
+        }
+    }
+
+    /** Fails the live jobs of nodes that are gone ({@value #ORPHANED_REASON}) and tells their pages. */
+    @Override
+    public void orphaned() {
+        if (!repository.hasOrphans()) {
+            return;
+        }
+        section.write(() -> {
+            for (long id : repository.failOrphaned(ORPHANED_REASON, clock.instant())) {
+                log.warn("Job {} was left live by a server that stopped: marked failed", id);
+                events.ended(repository.find(id).orElseThrow());
             }
-            return Cancel.REQUESTED;
         });
     }
 
@@ -165,11 +201,16 @@ public final class JobService implements SnapshotSource {
                 Fragment.of(views.progress(page.job()), JobPage.PROGRESS.target(), Swap.INNER_HTML), views.status(page.job()))));
     }
 
-    /** Stops the workers; jobs they were running or holding end failed ({@value #SHUTDOWN_REASON}). */
+    /**
+     * Stops the workers; jobs they were running or holding end failed ({@value #SHUTDOWN_REASON}),
+     * and their pages — on other nodes too — are told.
+     */
     public void shutdown(Duration grace) {
         workers.shutdown(grace);
         section.write(() -> {
-            repository.failLive(SHUTDOWN_REASON, clock.instant());
+            for (long id : repository.failLive(node.id(), SHUTDOWN_REASON, clock.instant())) {
+                events.ended(repository.find(id).orElseThrow());
+            }
         });
     }
 

@@ -2,6 +2,7 @@ package dev.herald.app.jobs;
 
 import dev.herald.app.AppConfig;
 import dev.herald.app.db.Database;
+import dev.herald.app.node.Node;
 import dev.herald.app.notifications.NotificationService;
 import dev.herald.app.notifications.Unread;
 import dev.herald.app.web.Dialects;
@@ -53,10 +54,11 @@ public final class JobsEndpoints implements AutoCloseable {
     }
 
     /**
-     * The feature, storing rows in {@code database} and files under {@code dataDir/jobs/}. Jobs an
-     * earlier run left unfinished are failed now.
+     * The feature, storing rows in {@code database} and files under {@code dataDir/jobs/}, running
+     * jobs on {@code node}. Jobs gone nodes left unfinished are failed once the node watches
+     * {@link #watcher()}.
      */
-    public static JobsEndpoints create(Database database, Hub hub, Htmx htmx, JteRenderer templates, Clock clock,
+    public static JobsEndpoints create(Database database, Node node, Hub hub, Htmx htmx, JteRenderer templates, Clock clock,
                                        Path dataDir, AppConfig.Jobs settings, NotificationService notifications) {
         Path root = dataDir.resolve("jobs");
         Path files = root.resolve("files");
@@ -66,11 +68,16 @@ public final class JobsEndpoints implements AutoCloseable {
             throw new UncheckedIOException("cannot create the jobs directory " + files, e);
         }
         JobViews views = new JobViews(templates);
-        JobService service = new JobService(database.section(JobService.SECTION), new JobRepository(database), views,
+        JobService service = new JobService(database.section(JobService.SECTION), node, new JobRepository(database), views,
                 new JobEvents(htmx, views), hub, clock,
                 new FileAnalysis(settings.readBytesPerSecond()), new JobWorkers(settings.workers(), MAX_WAITING), files);
         return new JobsEndpoints(service, views, htmx, notifications,
                 new Uploads(root.resolve("incoming"), settings.uploadMaxBytes()), settings.uploadMaxBytes());
+    }
+
+    /** What the node has the jobs do: fail those of gone nodes, cancel those other nodes were asked to. */
+    public Node.Watcher watcher() {
+        return service;
     }
 
     /** The gap re-render of the jobs' topics. */

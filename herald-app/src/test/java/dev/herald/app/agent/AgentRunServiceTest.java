@@ -12,6 +12,7 @@ import dev.herald.app.agent.provider.ProviderSettings;
 import dev.herald.app.agent.provider.Providers;
 import dev.herald.app.agent.tools.AppTools;
 import dev.herald.app.db.Database;
+import dev.herald.app.node.Node;
 import dev.herald.app.notifications.NotificationDraft;
 import dev.herald.app.notifications.NotificationRepository;
 import dev.herald.htmx.Htmx;
@@ -192,11 +193,15 @@ class AgentRunServiceTest {
     }
 
     @Test
-    void runsAnEarlierStartLeftRunningAreMarkedFailedAtStart() {
-        AgentRun abandoned = repository().create("left behind", "x", null, Instant.now());
+    void runsAGoneNodeLeftRunningAreMarkedFailedAndTheirPagesToldSo() {
+        AgentRun abandoned = repository().create("gone-node", "left behind", "x", null, Instant.now());
+        AgentRunService service = service(offline(Duration.ZERO));
+        Watch watch = Watch.all(hub);
 
-        service(offline(Duration.ZERO));
+        service.orphaned();
 
+        assertThat(abandoned.topic()).isEqualTo("agent/run/1");
+        Await.until("the error, then the done event", () -> watch.types().equals(List.of("error", "done")));
         AgentRun after = repository().find(abandoned.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(RunStatus.FAILED);
         assertThat(after.error()).isEqualTo("The server stopped while this run was running.");
@@ -205,7 +210,8 @@ class AgentRunServiceTest {
     private AgentRunService service(ModelClient model) {
         Agent agent = Agent.create(model, AppTools.create(notifications, Clock.systemUTC(),
                 Optional.empty(), Optional.empty(), Optional.empty()), Agent.DEFAULT_MAX_TURNS);
-        return new AgentRunService(database.section(AgentRunService.SECTION), AgentRunService.STORE_EVERY, repository(),
+        return new AgentRunService(database.section(AgentRunService.SECTION),
+                Node.join(database, Clock.systemUTC(), Duration.ofSeconds(10)), AgentRunService.STORE_EVERY, repository(),
                 new AgentViews(JteRenderer.precompiled()), Htmx.builder(hub).build(), hub, agent, Clock.systemUTC());
     }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.app.db.Database;
 import dev.herald.app.db.TestDatabase;
+import dev.herald.app.node.Node;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +47,7 @@ class JobRepositoryTest {
     @Test
     void aJobGoesFromQueuedThroughRunningToDoneWithItsResult() {
         JobRepository jobs = repository();
-        Job job = jobs.insert("report.csv", 1234, T0);
+        Job job = jobs.insert("node-a", "report.csv", 1234, T0);
 
         jobs.started(job.id(), "Computing SHA-256", T0.plusSeconds(1));
         jobs.progressed(job.id(), "Counting lines and words", 40);
@@ -63,19 +66,53 @@ class JobRepositoryTest {
     }
 
     @Test
-    void failingTheLiveJobsLeavesTheEndedOnesAlone() {
+    void failingANodesLiveJobsLeavesItsEndedOnesAndOtherNodesJobsAlone() {
         JobRepository jobs = repository();
-        long queued = jobs.insert("a", 1, T0).id();
-        long running = jobs.insert("b", 1, T0).id();
+        long queued = jobs.insert("node-a", "a", 1, T0).id();
+        long running = jobs.insert("node-a", "b", 1, T0).id();
         jobs.started(running, "Computing SHA-256", T0);
-        long cancelled = jobs.insert("c", 1, T0).id();
+        long cancelled = jobs.insert("node-a", "c", 1, T0).id();
         jobs.ended(cancelled, JobStatus.CANCELLED, null, T0);
+        long elsewhere = jobs.insert("node-b", "d", 1, T0).id();
 
-        assertThat(jobs.failLive("interrupted by a restart", T0)).containsExactlyInAnyOrder(queued, running);
+        assertThat(jobs.failLive("node-a", "interrupted by a shutdown", T0)).containsExactlyInAnyOrder(queued, running);
 
-        assertThat(jobs.find(queued).orElseThrow().error()).isEqualTo("interrupted by a restart");
+        assertThat(jobs.find(queued).orElseThrow().error()).isEqualTo("interrupted by a shutdown");
         assertThat(jobs.find(running).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
         assertThat(jobs.find(cancelled).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(jobs.newest(10)).extracting(Job::id).containsExactly(cancelled, running, queued);
+        assertThat(jobs.find(elsewhere).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(jobs.newest(10)).extracting(Job::id).containsExactly(elsewhere, cancelled, running, queued);
+    }
+
+    @Test
+    void theLiveJobsOfNodesThatAreGoneAreOrphansFailedOnce() {
+        JobRepository jobs = repository();
+        Node here = Node.join(database, Clock.systemUTC(), Duration.ofSeconds(10));
+        long mine = jobs.insert(here.id(), "mine", 1, T0).id();
+        long left = jobs.insert("gone-node", "left", 1, T0).id();
+        assertThat(jobs.hasOrphans()).isTrue();
+
+        assertThat(jobs.failOrphaned("its node stopped", T0)).containsExactly(left);
+
+        assertThat(jobs.hasOrphans()).isFalse();
+        assertThat(jobs.failOrphaned("its node stopped", T0)).isEmpty();
+        assertThat(jobs.find(left).orElseThrow().error()).isEqualTo("its node stopped");
+        assertThat(jobs.find(mine).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+    }
+
+    @Test
+    void aCancelIsAskedOfTheNodeRunningTheJobOnlyFromAnotherNode() {
+        JobRepository jobs = repository();
+        long job = jobs.insert("node-a", "a", 1, T0).id();
+
+        assertThat(jobs.requestCancel(job, "node-a")).as("asked on its own node").isFalse();
+        assertThat(jobs.cancelsAsked("node-a")).isEmpty();
+        assertThat(jobs.requestCancel(job, "node-b")).isTrue();
+        assertThat(jobs.cancelsAsked("node-a")).containsExactly(job);
+        assertThat(jobs.cancelsAsked("node-b")).isEmpty();
+
+        jobs.ended(job, JobStatus.CANCELLED, null, T0);
+        assertThat(jobs.cancelsAsked("node-a")).as("once it ended").isEmpty();
+        assertThat(jobs.requestCancel(job, "node-b")).as("an ended job").isFalse();
     }
 }

@@ -188,8 +188,8 @@ class JobsHttpTest {
     void jobsLeftLiveByACrashAreFailedOnStartUpAndTheirPagesAreStatic() {
         try (Database database = Database.sqlite(dataDir)) {
             JobRepository jobs = new JobRepository(database);
-            jobs.insert("queued.txt", 10, Instant.now());
-            long running = jobs.insert("running.txt", 10, Instant.now()).id();
+            jobs.insert("crashed-node", "queued.txt", 10, Instant.now());
+            long running = jobs.insert("crashed-node", "running.txt", 10, Instant.now()).id();
             jobs.started(running, "Computing SHA-256", Instant.now());
         }
 
@@ -197,7 +197,7 @@ class JobsHttpTest {
 
         for (String path : List.of("/jobs/1", "/jobs/2")) {
             String page = app.get(path).body();
-            assertThat(page).contains("data-status=\"failed\"", "Failed: The server restarted while the job ran.").doesNotContain("sse-connect");
+            assertThat(page).contains("data-status=\"failed\"", "Failed: The server running the job stopped.").doesNotContain("sse-connect");
         }
     }
 
