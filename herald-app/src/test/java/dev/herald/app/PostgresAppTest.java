@@ -51,6 +51,23 @@ class PostgresAppTest {
         assertThat(Files.exists(dataDir.resolve("herald.db"))).isFalse();
     }
 
+    /** PostgreSQL's text cannot hold NUL: such a form is refused with a reason, never tried (a 500). */
+    @Test
+    void textWithTheNulCharacterIsRefusedWithAReason() {
+        long room = app.createRoom("nul");
+
+        HttpResponse<String> notification = app.post("/notifications", "title", "a\0b", "body", "");
+        HttpResponse<String> message = app.postAs("ada", "/chat/messages", "room", Long.toString(room), "body", "hi\0");
+        HttpResponse<String> prompt = app.post("/agent/runs", "prompt", "what\0");
+
+        assertThat(notification.statusCode()).isEqualTo(400);
+        assertThat(notification.body()).isEqualTo("The form field title cannot contain the NUL character.");
+        assertThat(message.statusCode()).isEqualTo(400);
+        assertThat(message.body()).isEqualTo("The form field body cannot contain the NUL character.");
+        assertThat(prompt.statusCode()).isEqualTo(400);
+        assertThat(app.get("/notifications").body()).doesNotContain("a\0b");
+    }
+
     @Test
     void aNotificationIsStoredListedAndCounted() {
         app.postNotification("Deploy on PostgreSQL", "line 1\nline 2");

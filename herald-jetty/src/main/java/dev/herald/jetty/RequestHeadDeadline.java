@@ -21,6 +21,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  */
 final class RequestHeadDeadline extends AbstractLifeCycle {
 
+    /** Where Jetty keeps {@link HttpConnection}, which its module does not export. */
+    private static final String INTERNAL = "org.eclipse.jetty.server.internal";
+
     private final ServerConnector connector;
     private final long deadlineNanos;
     /** For each connection inside a request head: which request it is (messages in) and since when. */
@@ -34,6 +37,13 @@ final class RequestHeadDeadline extends AbstractLifeCycle {
 
     @Override
     protected void doStart() {
+        Module jetty = ServerConnector.class.getModule();
+        if (!jetty.isExported(INTERNAL, RequestHeadDeadline.class.getModule())) {
+            // On the module path without the option, every sweep would fail to reach the parser: say so at start.
+            throw new IllegalStateException("the request head deadline needs Jetty's " + INTERNAL + ", which "
+                    + jetty.getName() + " does not export: on the module path, run java with --add-exports "
+                    + jetty.getName() + "/" + INTERNAL + "=" + RequestHeadDeadline.class.getModule().getName());
+        }
         schedule();
     }
 

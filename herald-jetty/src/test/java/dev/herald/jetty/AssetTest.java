@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +11,7 @@ class AssetTest {
 
     private final TestServer server = new TestServer(s -> s
             .assetRoot("META-INF/resources/herald-test")
-            .handler(new Handler.Abstract() {
-                @Override
-                public boolean handle(Request request, Response response, Callback callback) {
-                    if (!"/hello".equals(Request.getPathInContext(request))) {
-                        return false;
-                    }
-                    Content.Sink.write(response, true, "hello", callback);
-                    return true;
-                }
-            }));
+            .handler(TestServer.HELLO));
 
     @AfterEach
     void stop() {

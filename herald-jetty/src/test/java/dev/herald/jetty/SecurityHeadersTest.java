@@ -5,29 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.testing.SseRecorder;
 import java.net.http.HttpResponse;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.Test;
 
 class SecurityHeadersTest {
 
-    private static final Handler HELLO = new Handler.Abstract() {
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) {
-            if (!"/hello".equals(Request.getPathInContext(request))) {
-                return false;
-            }
-            Content.Sink.write(response, true, "hello", callback);
-            return true;
-        }
-    };
-
     @Test
     void everyResponseIsNosniffByDefault_pageAssetStreamRefusalAndNotFound() {
-        try (TestServer server = new TestServer(s -> s.handler(HELLO))) {
+        try (TestServer server = new TestServer(s -> s.handler(TestServer.HELLO))) {
             for (String path : new String[] {"/hello", "/assets/htmx.org/2.0.10/dist/htmx.min.js", "/nowhere",
                     HeraldServer.HUB_PATH}) {
                 HttpResponse<String> response = server.get(server.server.uri().resolve(path));
@@ -42,7 +26,7 @@ class SecurityHeadersTest {
 
     @Test
     void strictAddsThePolicyFramingAndReferrerHeadersEverywhere() {
-        try (TestServer server = new TestServer(s -> s.handler(HELLO).securityHeaders(SecurityHeaders.strict()))) {
+        try (TestServer server = new TestServer(s -> s.handler(TestServer.HELLO).securityHeaders(SecurityHeaders.strict()))) {
             for (String path : new String[] {"/hello", "/assets/htmx.org/2.0.10/dist/htmx.min.js", "/nowhere"}) {
                 HttpResponse<String> response = server.get(server.server.uri().resolve(path));
                 assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)

@@ -18,11 +18,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /** A started {@link HeraldServer} on an ephemeral port, a hub, and an HTTP/1.1 client. */
 final class TestServer implements AutoCloseable {
 
     static final String KEY = "test-key-test-key-test-key-test-key";
+    /** An application handler: {@code /hello} answers "hello"; every other path is left to the server (404). */
+    static final Handler HELLO = new Handler.Abstract() {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            if (!"/hello".equals(Request.getPathInContext(request))) {
+                return false;
+            }
+            Content.Sink.write(response, true, "hello", callback);
+            return true;
+        }
+    };
 
     final Hub hub;
     final HeraldServer server;
