@@ -3,7 +3,8 @@
 # generator, stops it, and prints the table of figures and ratios (see BENCHMARKS.md).
 #
 #   herald-bench/run.sh [server...]      servers: herald herald-app herald-1core nchan webflux javalin better-sse
-#                                        (default: all of them)
+#                                        (default: all of them), and herald-3nodes (only when named: three
+#                                        app nodes on a Redis of their own and PostgreSQL, see peers/servers.sh)
 #   BENCH_SCENARIOS=fanout-1k-100,burst-19k   a subset (default: all); BENCH_SECONDS=15 of publishing
 #   BENCH_IDLE_SECONDS=35                      the idle window (two heartbeats of 15 s)
 #
@@ -54,23 +55,33 @@ stop() { # pid
   kill -9 "$1" 2>/dev/null || true
 }
 
+# A start_<name> that starts several processes lists them all in pids (the last one listens on
+# $port), may pass the generator more options in generator_args, and may leave a command that
+# undoes the rest of its setup in cleanup.
+stop_server() {
+  local p
+  for p in "${pids[@]}"; do stop "$p"; done
+  [ ${#cleanup[@]} -eq 0 ] || "${cleanup[@]}" || say "cleanup failed: ${cleanup[*]}"
+}
+
 for server in "${servers[@]}"; do
-  server_scenarios=
+  server_scenarios= pids=() generator_args=() cleanup=()
   prepare_"${server//-/_}"
   say "starting $server"
+  trap stop_server EXIT
   start_"${server//-/_}" "$out/$server.log"
-  pid=$!
-  trap 'stop $pid' EXIT
+  [ ${#pids[@]} -gt 0 ] || pids=($!)
+  pid=${pids[-1]}
   wait_for_port "$port" "$pid"
-  say "$server: pid $pid on port $port; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  say "$server: pids ${pids[*]}, port $port; load: $(cut -d' ' -f1-3 /proc/loadavg)"
   generator_pin=()
   [ "$server" = herald-1core ] && generator_pin=(taskset -c 1)
   "${generator_pin[@]}" "$java" -Xmx2g -cp "$cp" dev.herald.bench.load.LoadGenerator \
       --target "$server" --port "$port" --subscribe "$subscribe" --publish "$publish" --format "$format" \
-      --pid "$pid" --jvm "$jvm" --scenarios "${server_scenarios:-$scenarios}" \
-      --seconds "${BENCH_SECONDS:-15}" --idle-seconds "${BENCH_IDLE_SECONDS:-35}" \
+      --pid "$(IFS=,; echo "${pids[*]}")" --jvm "$jvm" --scenarios "${server_scenarios:-$scenarios}" \
+      --seconds "${BENCH_SECONDS:-15}" --idle-seconds "${BENCH_IDLE_SECONDS:-35}" "${generator_args[@]}" \
       --out "$out/$server.tsv" || say "$server: the generator failed (see above); going on"
-  stop "$pid"
+  stop_server
   trap - EXIT
 done
 

@@ -9,8 +9,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One SSE subscriber: a non-blocking socket from its own source address, the GET that opens the
- * stream, and the reading of the response. Touched only by its {@link Reactor}'s thread.
+ * One SSE subscriber: a non-blocking socket from its own source address to its server (one node of
+ * several, when the server is several nodes), the GET that opens the stream, and the reading of the
+ * response. Touched only by its {@link Reactor}'s thread.
  */
 final class Connection implements EventScanner.Listener {
 
@@ -18,6 +19,7 @@ final class Connection implements EventScanner.Listener {
 
     private final Reactor reactor;
     private final InetSocketAddress source;
+    private InetSocketAddress server;
     private final EventScanner scanner = new EventScanner(this);
     private final ChunkedBody chunkedBody = new ChunkedBody(scanner);
     private SocketChannel channel;
@@ -26,14 +28,35 @@ final class Connection implements EventScanner.Listener {
     private boolean resumeFromLastId;
     long events; // since the last reset
     private long comments;
+    private Sequences sequences; // null: not tracked
 
-    Connection(Reactor reactor, InetSocketAddress source) {
+    Connection(Reactor reactor, InetSocketAddress source, InetSocketAddress server) {
         this.reactor = reactor;
         this.source = source;
+        this.server = server;
     }
 
     Reactor reactor() {
         return reactor;
+    }
+
+    InetSocketAddress server() {
+        return server;
+    }
+
+    /** Where the next {@link #open} connects: another node, after this one's went away. */
+    void moveTo(InetSocketAddress node) {
+        server = node;
+    }
+
+    /** From now on, notes which events from sequence number {@code first} on arrive, and which twice. */
+    void trackSequences(long first) {
+        sequences = new Sequences(first);
+    }
+
+    /** The events tracked since {@link #trackSequences}; {@code null} when not tracked. */
+    Sequences sequences() {
+        return sequences;
     }
 
     Phase phase() {
@@ -54,7 +77,7 @@ final class Connection implements EventScanner.Listener {
             channel.setOption(StandardSocketOptions.SO_LINGER, 0);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.bind(source);
-            if (channel.connect(reactor.server())) {
+            if (channel.connect(server)) {
                 sendRequest();
             } else {
                 channel.register(reactor.selector(), SelectionKey.OP_CONNECT, this);
@@ -110,7 +133,10 @@ final class Connection implements EventScanner.Listener {
     }
 
     @Override
-    public void onEvent(long sentMicros) {
+    public void onEvent(long sentMicros, long sequence) {
+        if (sequences != null && !sequences.add(sequence)) {
+            return; // a second copy: counted there, not as a delivery
+        }
         if (reactor.recordEvent(sentMicros)) {
             events++;
         }
@@ -125,7 +151,7 @@ final class Connection implements EventScanner.Listener {
     private void sendRequest() throws IOException {
         String lastId = resumeFromLastId ? scanner.lastId() : null;
         String request = "GET " + reactor.path() + " HTTP/1.1\r\n"
-                + "Host: " + reactor.server().getHostString() + ":" + reactor.server().getPort() + "\r\n"
+                + "Host: " + server.getHostString() + ":" + server.getPort() + "\r\n"
                 + "Accept: text/event-stream\r\n"
                 + "Cache-Control: no-cache\r\n"
                 + (lastId == null ? "" : "Last-Event-ID: " + lastId + "\r\n")

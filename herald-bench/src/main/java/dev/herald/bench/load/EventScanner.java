@@ -3,8 +3,9 @@ package dev.herald.bench.load;
 /**
  * Reads the events of a {@code text/event-stream} body as cheaply as a load generator must:
  * no decoding and no allocation per event. It keeps the first {@value #KEPT} bytes of each line
- * (enough for an id and for the send time at the start of the bench's data), remembers the last
- * {@code id}, and at each blank line after a {@code data} line reports the time in that data.
+ * (enough for an id and for the send time and sequence number at the start of the bench's data),
+ * remembers the last {@code id}, and at each blank line after a {@code data} line reports the time
+ * and the sequence number in that data.
  *
  * <p>Not a conforming parser ({@link dev.herald.sse.SseParser} is one): it ends lines at LF and
  * drops one CR before it, which is what every server under test writes; it ignores event types
@@ -16,13 +17,19 @@ final class EventScanner {
     /** Bytes kept of each line: an id, or the decimal send time and sequence number. */
     static final int KEPT = 64;
 
+    /** The sequence number of an event whose data has none after its send time. */
+    static final long NO_SEQUENCE = -1;
+
     private static final long NO_DATA = -1;
     private static final long NOT_STAMPED = -2;
 
     /** Receives what the scanner finds; called on the thread that feeds it. */
     interface Listener {
-        /** An event whose data starts with the send time in microseconds of the bench clock. */
-        void onEvent(long sentMicros);
+        /**
+         * An event whose data starts with the send time in microseconds of the bench clock, then a
+         * space and its sequence number ({@link #NO_SEQUENCE} when there is none).
+         */
+        void onEvent(long sentMicros, long sequence);
 
         /**
          * A heartbeat: a comment line, or an event whose data does not start with a send time
@@ -37,6 +44,7 @@ final class EventScanner {
     private final byte[] lastId = new byte[KEPT];
     private int lastIdLength = -1;
     private long sentMicros = NO_DATA; // of the event being read: its send time, NO_DATA or NOT_STAMPED
+    private long sequence = NO_SEQUENCE; // of the event being read
 
     EventScanner(Listener listener) {
         this.listener = listener;
@@ -82,7 +90,7 @@ final class EventScanner {
         }
         if (n == 0) {
             if (sentMicros >= 0) {
-                listener.onEvent(sentMicros);
+                listener.onEvent(sentMicros, sequence);
             } else if (sentMicros == NOT_STAMPED) {
                 listener.onComment();
             }
@@ -90,7 +98,14 @@ final class EventScanner {
         } else if (line[0] == ':') {
             listener.onComment();
         } else if (startsWith(n, "data:") && sentMicros == NO_DATA) {
-            sentMicros = leadingNumber(n, valueStart(n, 5));
+            int from = valueStart(n, 5);
+            sentMicros = leadingNumber(n, from);
+            int end = from;
+            while (end < n && line[end] >= '0' && line[end] <= '9') {
+                end++;
+            }
+            long second = end < n && line[end] == ' ' ? leadingNumber(n, end + 1) : NOT_STAMPED;
+            sequence = second >= 0 ? second : NO_SEQUENCE;
         } else if (startsWith(n, "id:")) {
             int from = valueStart(n, 3);
             lastIdLength = n - from;

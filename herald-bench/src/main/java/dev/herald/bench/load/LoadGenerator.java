@@ -3,6 +3,7 @@ package dev.herald.bench.load;
 import dev.herald.bench.server.BenchHub;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,11 @@ import java.util.Set;
  *     --pid 1234 --jvm true --scenarios all --out results/herald.tsv
  * </pre>
  *
+ * <p>A server of several nodes: {@code --nodes 8091,8092,8093} spreads the subscribers over those
+ * ports in turn (publishes still go to {@code --port}); {@code --kill-pid} is the first node's
+ * process, which {@code failover-10k-10} kills (SIGKILL); {@code --pid} then lists every process
+ * of the server, comma-separated.
+ *
  * <p>{@code --publishers N} (default 4) is how many keep-alive connections publishes are pipelined
  * on; {@code --publishers 1 --reactors 1} makes the generator act as sseload does (one publishing
  * connection, one epoll thread reading every stream in 64 KiB reads).
@@ -31,6 +37,8 @@ public final class LoadGenerator {
             Map.entry("format", "raw"),
             Map.entry("key", BenchHub.DEFAULT_KEY),
             Map.entry("pid", "0"),
+            Map.entry("nodes", ""),
+            Map.entry("kill-pid", "0"),
             Map.entry("jvm", "false"),
             Map.entry("scenarios", "all"),
             Map.entry("seconds", "15"),
@@ -49,9 +57,12 @@ public final class LoadGenerator {
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> options = options(args);
         InetSocketAddress server = new InetSocketAddress(options.get("host"), Integer.parseInt(options.get("port")));
-        long pid = Long.parseLong(options.get("pid"));
+        List<InetSocketAddress> nodes = options.get("nodes").isEmpty() ? List.of(server)
+                : Arrays.stream(options.get("nodes").split(",")).map(port -> new InetSocketAddress(options.get("host"), Integer.parseInt(port))).toList();
+        List<Long> pids = Arrays.stream(options.get("pid").split(",")).map(Long::parseLong).filter(pid -> pid > 0).toList();
+        long killPid = Long.parseLong(options.get("kill-pid"));
         Results results = new Results(options.get("target"), options.get("out").isEmpty() ? null : Path.of(options.get("out")));
-        ScenarioRunner.Setup setup = new ScenarioRunner.Setup(server, options.get("subscribe"),
+        ScenarioRunner.Setup setup = new ScenarioRunner.Setup(nodes, options.get("subscribe"),
                 Integer.parseInt(options.get("reactors")), Integer.parseInt(options.get("sources")),
                 Integer.parseInt(options.get("max-connecting")));
         List<Scenario> scenarios = Scenario.select(options.get("scenarios"),
@@ -59,7 +70,8 @@ public final class LoadGenerator {
         try (Publisher publisher = new Publisher(server, options.get("publish"), Publisher.Format.valueOf(options.get("format").toUpperCase()),
                 options.get("topic"), options.get("key"), Integer.parseInt(options.get("payload")), Integer.parseInt(options.get("publishers")))) {
             ScenarioRunner runner = new ScenarioRunner(setup, publisher,
-                    pid > 0 ? new ServerProbe(pid, Boolean.parseBoolean(options.get("jvm"))) : null, results);
+                    pids.isEmpty() ? null : new ServerProbe(pids, Boolean.parseBoolean(options.get("jvm"))), results,
+                    killPid > 0 ? () -> ProcessHandle.of(killPid).ifPresent(ProcessHandle::destroyForcibly) : null);
             for (Scenario scenario : scenarios) {
                 runner.run(scenario);
             }

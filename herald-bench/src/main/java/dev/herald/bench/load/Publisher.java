@@ -117,6 +117,11 @@ final class Publisher implements AutoCloseable {
         return new Outcome(count, perSecond, accepted, answers.refused() - refusedBefore, accepted / window, answers.answerMicros());
     }
 
+    /** The sequence number of the latest event published: the next publish is numbered one more. */
+    long lastSequence() {
+        return sequence;
+    }
+
     /**
      * Times {@code count} publishes sent one at a time on one connection, each once the last was
      * answered: the round trip of a publish, in microseconds.

@@ -2,7 +2,6 @@ package dev.herald.bench.load;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -21,7 +20,6 @@ import org.HdrHistogram.Histogram;
  */
 final class Reactor implements Runnable {
 
-    private final InetSocketAddress server;
     private final String path;
     private final Selector selector;
     private final Events events;
@@ -38,8 +36,7 @@ final class Reactor implements Runnable {
     private long lastEventNanos;
     private long countFromMicros; // events stamped earlier belong to an earlier phase
 
-    Reactor(String name, InetSocketAddress server, String path, Events events) {
-        this.server = server;
+    Reactor(String name, String path, Events events) {
         this.path = path;
         this.events = events;
         try {
@@ -132,10 +129,6 @@ final class Reactor implements Runnable {
     }
 
     // Called by this reactor's connections.
-
-    InetSocketAddress server() {
-        return server;
-    }
 
     String path() {
         return path;

@@ -36,7 +36,7 @@ public class ScannerBenchmark {
     private long sum;
     private final EventScanner scanner = new EventScanner(new EventScanner.Listener() {
         @Override
-        public void onEvent(long sentMicros) {
+        public void onEvent(long sentMicros, long sequence) {
             sum += sentMicros;
         }
 

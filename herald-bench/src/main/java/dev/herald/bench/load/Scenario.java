@@ -26,7 +26,12 @@ record Scenario(String name, Kind kind, int connections, int perSecond, Duration
         /** Connected and silent but for heartbeats; memory and CPU per connection. */
         IDLE,
         /** No subscribers; publishes one at a time on one connection: a publish request's own cost. */
-        ROUND_TRIP
+        ROUND_TRIP,
+        /**
+         * Several nodes: publish at a rate to the last node, kill the first one half-way, its
+         * subscribers resume on the others with Last-Event-ID; events lost and received twice.
+         */
+        FAIL_OVER
     }
 
     /** The scenario table, with {@code seconds} of publishing each. */
@@ -48,12 +53,18 @@ record Scenario(String name, Kind kind, int connections, int perSecond, Duration
                 new Scenario("reconnect-10k", Kind.RECONNECT, 10_000, 10, Duration.ZERO));
     }
 
+    /** What only a server of several nodes can run: not among {@code all}, asked for by name. */
+    static List<Scenario> severalNodes(int seconds) {
+        return List.of(new Scenario("failover-10k-10", Kind.FAIL_OVER, 10_000, 10, Duration.ofSeconds(seconds)));
+    }
+
     /** The scenarios named in {@code names} (comma-separated), in that order, or the standard ones for {@code all}. */
     static List<Scenario> select(String names, int seconds, int idleSeconds) {
-        List<Scenario> known = standard(seconds, idleSeconds);
         if (names.equals("all")) {
-            return known;
+            return standard(seconds, idleSeconds);
         }
+        List<Scenario> known = new ArrayList<>(standard(seconds, idleSeconds));
+        known.addAll(severalNodes(seconds));
         List<Scenario> chosen = new ArrayList<>();
         for (String name : names.split(",")) {
             chosen.add(known.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->

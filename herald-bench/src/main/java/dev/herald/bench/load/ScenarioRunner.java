@@ -6,7 +6,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,20 +23,27 @@ final class ScenarioRunner {
     private static final Duration MAX_DRAIN = Duration.ofSeconds(15);
     private static final int BURSTS = 5;
 
-    /** Where the subscribers connect and how many threads and source addresses they use. */
-    record Setup(InetSocketAddress server, String subscribePath, int reactors, int sourceAddresses, int maxConnecting) {
+    /**
+     * Where the subscribers connect and how many threads and source addresses they use.
+     *
+     * @param nodes the server, or each of its nodes: subscribers are spread over them in turn
+     */
+    record Setup(List<InetSocketAddress> nodes, String subscribePath, int reactors, int sourceAddresses, int maxConnecting) {
     }
 
     private final Setup setup;
     private final Publisher publisher;
     private final ServerProbe probe; // null: the server runs in this process
     private final Results results;
+    private final Runnable killFirstNode; // null: nothing to kill
 
-    ScenarioRunner(Setup setup, Publisher publisher, ServerProbe probe, Results results) {
+    /** @param killFirstNode kills the first of the setup's nodes at once (SIGKILL), or {@code null} when there is none to kill */
+    ScenarioRunner(Setup setup, Publisher publisher, ServerProbe probe, Results results, Runnable killFirstNode) {
         this.setup = setup;
         this.publisher = publisher;
         this.probe = probe;
         this.results = results;
+        this.killFirstNode = killFirstNode;
     }
 
     void run(Scenario scenario) throws InterruptedException {
@@ -47,7 +57,7 @@ final class ScenarioRunner {
             }
             return;
         }
-        try (Subscribers subscribers = new Subscribers(setup.server(), setup.subscribePath(), setup.reactors(),
+        try (Subscribers subscribers = new Subscribers(setup.nodes(), setup.subscribePath(), setup.reactors(),
                 setup.sourceAddresses(), setup.maxConnecting())) {
             OptionalLong heapBefore = scenario.kind() == Scenario.Kind.IDLE && probe != null ? probe.heapAfterFullGc() : OptionalLong.empty();
             long rssBefore = probe == null ? 0 : probe.rssBytes();
@@ -63,6 +73,7 @@ final class ScenarioRunner {
                 case BURST -> burst(scenario, subscribers);
                 case RECONNECT -> reconnect(scenario, subscribers);
                 case IDLE -> idle(scenario, subscribers, heapBefore, rssBefore);
+                case FAIL_OVER -> failOver(scenario, subscribers);
                 case ROUND_TRIP -> throw new IllegalStateException("a round trip has no subscribers");
             }
             results.add(scenario.name(), "closed by server", subscribers.closedByServer(), "", Better.LOWER);
@@ -133,6 +144,56 @@ final class ScenarioRunner {
         if (tally.events() >= expected) {
             results.add(scenario.name(), "all replayed", (tally.lastEventNanos() - start) / 1e9, "s", Better.LOWER);
         }
+    }
+
+    /**
+     * Publishes at the scenario's rate to the publisher's node while the first node is killed
+     * half-way; its subscribers resume on the other nodes with their last event id. Every
+     * subscriber should then have every event once: "events lost" counts, over all subscribers,
+     * the events accepted but never received (a refused publish is no event), "received twice" the
+     * second copies.
+     */
+    private void failOver(Scenario scenario, Subscribers subscribers) throws InterruptedException {
+        if (setup.nodes().size() < 2 || killFirstNode == null) {
+            results.missed(scenario.name(), "needs several nodes (--nodes) and the first one's pid (--kill-pid)");
+            return;
+        }
+        int count = scenario.perSecond() * (int) scenario.duration().toSeconds();
+        int subscribed = subscribers.streaming();
+        Publisher.Outcome warmUp = publisher.publish(scenario.perSecond(), scenario.perSecond());
+        drain(subscribers, (long) (warmUp.accepted() + warmUp.unanswered()) * subscribed);
+        subscribers.tally(true);
+        long first = publisher.lastSequence() + 1;
+        subscribers.trackSequences(first);
+        FutureTask<Publisher.Outcome> publishing = new FutureTask<>(() -> publisher.publish(count, scenario.perSecond()));
+        long start = System.nanoTime();
+        Thread.ofPlatform().name("bench-publishing").start(publishing);
+        Thread.sleep(scenario.duration().toMillis() / 2);
+        killFirstNode.run();
+        Subscribers.Moved moved = subscribers.failOver(setup.nodes().getFirst(), CONNECT_TIMEOUT);
+        Publisher.Outcome published;
+        try {
+            published = publishing.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("publishing to " + scenario.name() + " failed", e.getCause());
+        }
+        if (moved == null) {
+            results.missed(scenario.name(), subscribers.streaming() + " of " + subscribed + " streaming after the kill and "
+                    + CONNECT_TIMEOUT.toSeconds() + " s");
+            return;
+        }
+        results.add(scenario.name(), "subscribers moved", moved.connections(), "", Better.NEITHER);
+        results.add(scenario.name(), "all streaming again", seconds(moved.took()), "s", Better.LOWER);
+        long expected = (long) (published.accepted() + published.unanswered()) * subscribed;
+        Tally tally = drain(subscribers, expected);
+        Sequences.Totals totals = subscribers.sequences(publisher.lastSequence());
+        double wall = (Math.max(tally.lastEventNanos(), start) - start) / 1e9;
+        rates(scenario, published);
+        results.add(scenario.name(), "deliveries/s", wall > 0 ? tally.events() / wall : 0, "/s", Better.HIGHER);
+        delivery(scenario, tally, expected);
+        results.add(scenario.name(), "events lost", totals.missing() - (long) published.refused() * subscribed, "", Better.LOWER);
+        results.add(scenario.name(), "received twice", totals.twice(), "", Better.LOWER);
+        latency(scenario, tally.latencyMicros());
     }
 
     /** Publishes one at a time with nobody subscribed: what a publish request itself costs. */

@@ -13,18 +13,23 @@ import java.util.stream.Stream;
 
 /**
  * Reads what a server process costs from outside it: CPU time and resident memory of the process
- * and its children (nginx's workers), from {@code /proc}; and, for a JVM, the heap in use after a
- * full GC, through {@code jcmd}. A server run in-process (the smoke test) has no probe.
+ * and its children (nginx's workers), from {@code /proc} — of each process, for a server of several
+ * (nodes and their Redis); and, for one JVM, the heap in use after a full GC, through {@code jcmd}.
+ * A server run in-process (the smoke test) has no probe.
  */
 final class ServerProbe {
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
-    private final long pid;
+    private final List<Long> pids;
     private final boolean jvm;
 
-    ServerProbe(long pid, boolean jvm) {
-        this.pid = pid;
+    /** @param jvm true when the server is one JVM, the only process of {@code pids} */
+    ServerProbe(List<Long> pids, boolean jvm) {
+        if (jvm && pids.size() != 1) {
+            throw new IllegalArgumentException("a JVM server is one process, found the pids " + pids);
+        }
+        this.pids = List.copyOf(pids);
         this.jvm = jvm;
     }
 
@@ -49,7 +54,7 @@ final class ServerProbe {
     }
 
     private Stream<ProcessHandle> tree() {
-        return ProcessHandle.of(pid).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
+        return pids.stream().flatMap(pid -> ProcessHandle.of(pid).stream()).flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
     }
 
     private static long vmRssKiB(long pid) {
@@ -68,7 +73,7 @@ final class ServerProbe {
     private String jcmd(String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            Process process = new ProcessBuilder(List.of(jcmd.toString(), Long.toString(pid), command))
+            Process process = new ProcessBuilder(List.of(jcmd.toString(), Long.toString(pids.getFirst()), command))
                     .redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The SSE connections of a run, spread over a few {@link Reactor} threads and over source
- * addresses 127.0.0.2, 127.0.0.3, … (each source address has its own ~28k ephemeral ports).
+ * The SSE connections of a run, spread over a few {@link Reactor} threads, over source addresses
+ * 127.0.0.2, 127.0.0.3, … (each source address has its own ~28k ephemeral ports) and, when the
+ * server is several nodes, over the nodes in turn.
  * Opening is paced: at most {@code maxConnecting} connections wait for their response head at
  * once, as a real storm of browsers would not all arrive in the same millisecond either.
  */
@@ -21,17 +22,20 @@ final class Subscribers implements AutoCloseable, Reactor.Events {
 
     private final List<Reactor> reactors = new ArrayList<>();
     private final List<Connection> connections = new ArrayList<>();
+    private final List<InetSocketAddress> nodes;
     private final int sourceAddresses;
     private final Semaphore connecting;
     private final AtomicInteger streaming = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger closedByServer = new AtomicInteger();
 
-    Subscribers(InetSocketAddress server, String path, int reactorCount, int sourceAddresses, int maxConnecting) {
+    /** @param nodes where the connections go, in turn: the server, or each of its nodes */
+    Subscribers(List<InetSocketAddress> nodes, String path, int reactorCount, int sourceAddresses, int maxConnecting) {
+        this.nodes = List.copyOf(nodes);
         this.sourceAddresses = sourceAddresses;
         this.connecting = new Semaphore(maxConnecting);
         for (int i = 0; i < reactorCount; i++) {
-            Reactor reactor = new Reactor("bench-reactor-" + i, server, path, this);
+            Reactor reactor = new Reactor("bench-reactor-" + i, path, this);
             reactors.add(reactor);
             reactor.start();
         }
@@ -48,7 +52,7 @@ final class Subscribers implements AutoCloseable, Reactor.Events {
         for (int i = 0; i < count; i++) {
             int index = connections.size();
             Reactor reactor = reactors.get(index % reactors.size());
-            Connection connection = new Connection(reactor, source(index));
+            Connection connection = new Connection(reactor, source(index), nodes.get(index % nodes.size()));
             connections.add(connection);
             if (!launch(connection, true, false, start + timeout.toNanos())) {
                 return null;
@@ -72,6 +76,65 @@ final class Subscribers implements AutoCloseable, Reactor.Events {
             }
         }
         return awaitStreaming(connections.size(), start, timeout);
+    }
+
+    /**
+     * After {@code dead} went away: waits until every connection to it is closed, then opens each
+     * again on the other nodes in turn, resuming from the last event id it received, as browsers
+     * reconnecting through a load balancer do.
+     *
+     * @return how many connections moved and the time until all were streaming again, or
+     *         {@code null} when they were not within {@code timeout}
+     */
+    Moved failOver(InetSocketAddress dead, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        List<InetSocketAddress> others = nodes.stream().filter(node -> !node.equals(dead)).toList();
+        while (!onNode(dead, false).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            Thread.sleep(1);
+        }
+        List<Connection> moving = onNode(dead, true);
+        for (int i = 0; i < moving.size(); i++) {
+            Connection connection = moving.get(i);
+            InetSocketAddress node = others.get(i % others.size());
+            connection.reactor().call(all -> {
+                connection.moveTo(node);
+                return null;
+            }).join();
+            if (!launch(connection, false, true, deadline)) {
+                return null;
+            }
+        }
+        Duration streaming = awaitStreaming(connections.size(), start, timeout);
+        return streaming == null ? null : new Moved(moving.size(), streaming);
+    }
+
+    /** The connections to {@code node}: every one with {@code closedToo}, else those not closed. */
+    private List<Connection> onNode(InetSocketAddress node, boolean closedToo) {
+        return join(reactors.stream().map(r -> r.call(all -> all.stream()
+                .filter(c -> c.server().equals(node) && (closedToo || c.phase() != Connection.Phase.CLOSED))
+                .toList())).toList()).stream().flatMap(List::stream).toList();
+    }
+
+    /** What {@link #failOver} did: {@code connections} moved, all streaming again after {@code took}. */
+    record Moved(int connections, Duration took) {
+    }
+
+    /** Each connection notes from now on which sequence numbers from {@code first} on it receives. */
+    void trackSequences(long first) {
+        join(reactors.stream().map(r -> r.call(all -> {
+            all.forEach(c -> c.trackSequences(first));
+            return null;
+        })).toList());
+    }
+
+    /** Over all connections: events numbered from the tracked first to {@code last} never received, and events received twice. */
+    Sequences.Totals sequences(long last) {
+        return join(reactors.stream().map(r -> r.call(all -> Sequences.Totals.of(all, last))).toList()).stream()
+                .reduce(Sequences.Totals::plus).orElseThrow();
     }
 
     /** Closes every connection (with a reset) and waits until each reactor has done so. */

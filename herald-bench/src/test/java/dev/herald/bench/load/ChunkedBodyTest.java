@@ -12,7 +12,7 @@ class ChunkedBodyTest {
     private final List<Long> sent = new ArrayList<>();
     private final ChunkedBody body = new ChunkedBody(new EventScanner(new EventScanner.Listener() {
         @Override
-        public void onEvent(long sentMicros) {
+        public void onEvent(long sentMicros, long sequence) {
             sent.add(sentMicros);
         }
 

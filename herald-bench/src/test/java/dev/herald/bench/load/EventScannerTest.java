@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 class EventScannerTest {
 
     private final List<Long> sent = new ArrayList<>();
+    private final List<Long> sequences = new ArrayList<>();
     private int comments;
     private final EventScanner scanner = new EventScanner(new EventScanner.Listener() {
         @Override
-        public void onEvent(long sentMicros) {
+        public void onEvent(long sentMicros, long sequence) {
             sent.add(sentMicros);
+            sequences.add(sequence);
         }
 
         @Override
@@ -38,10 +40,11 @@ class EventScannerTest {
             """;
 
     @Test
-    void reportsTheSendTimeOfEachEventTheLastIdAndHeartbeats() {
+    void reportsTheSendTimeAndSequenceOfEachEventTheLastIdAndHeartbeats() {
         feed(STREAM.getBytes(StandardCharsets.UTF_8), 1000);
 
         assertThat(sent).containsExactly(1234567L, 1234999L);
+        assertThat(sequences).containsExactly(1L, 2L);
         assertThat(comments).isEqualTo(1);
         assertThat(scanner.lastId()).isEqualTo("7f3k2a1b:42");
     }
@@ -54,6 +57,14 @@ class EventScannerTest {
 
             assertThat(sent).as("chunks of %d bytes", chunk).containsExactly(1234567L, 1234999L);
         }
+    }
+
+    @Test
+    void anEventWithASendTimeButNoSequenceNumberHasNone() {
+        feed("data: 1234567\n\ndata: 1234568 x\n\n".getBytes(StandardCharsets.UTF_8), 100);
+
+        assertThat(sent).containsExactly(1234567L, 1234568L);
+        assertThat(sequences).containsExactly(EventScanner.NO_SEQUENCE, EventScanner.NO_SEQUENCE);
     }
 
     @Test

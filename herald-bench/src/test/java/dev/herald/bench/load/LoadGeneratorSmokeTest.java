@@ -7,6 +7,7 @@ import dev.herald.hub.Hub;
 import dev.herald.jetty.HeraldServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,11 +64,11 @@ class LoadGeneratorSmokeTest {
 
     private static Results run(Scenario scenario) throws InterruptedException {
         Results results = new Results("herald", null);
-        ScenarioRunner.Setup setup = new ScenarioRunner.Setup(new InetSocketAddress("127.0.0.1", server.port()),
-                HeraldServer.HUB_PATH + "?topic=smoke", 2, 4, 100);
-        try (Publisher publisher = new Publisher(setup.server(), HeraldServer.HUB_PATH, Publisher.Format.MERCURE, "smoke",
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
+        ScenarioRunner.Setup setup = new ScenarioRunner.Setup(List.of(address), HeraldServer.HUB_PATH + "?topic=smoke", 2, 4, 100);
+        try (Publisher publisher = new Publisher(address, HeraldServer.HUB_PATH, Publisher.Format.MERCURE, "smoke",
                 BenchHub.DEFAULT_KEY, 100, 2)) {
-            new ScenarioRunner(setup, publisher, null, results).run(scenario);
+            new ScenarioRunner(setup, publisher, null, results, null).run(scenario);
         }
         return results;
     }
