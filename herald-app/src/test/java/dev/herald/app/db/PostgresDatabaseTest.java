@@ -33,7 +33,7 @@ class PostgresDatabaseTest {
     void migratesTheUrlsSchemaWithThePostgresqlMigrations() {
         try (Database database = Database.postgresql(schema.url())) {
             assertThat(query(database, "SELECT string_agg(version, ',' ORDER BY installed_rank) FROM flyway_schema_history"))
-                    .isEqualTo("1,2,3,4,5,6,7");
+                    .isEqualTo("1,2,3,4,5,6,7,8");
             assertThat(query(database, "SELECT current_schema()")).startsWith("herald_test_");
             assertThat(query(database, "SELECT data_type FROM information_schema.columns "
                     + "WHERE table_schema = current_schema() AND table_name = 'jobs' AND column_name = 'size'")).isEqualTo("bigint");
@@ -48,7 +48,7 @@ class PostgresDatabaseTest {
         }
         try (Database database = Database.postgresql(schema.url())) {
             assertThat(query(database, "SELECT title FROM notifications")).isEqualTo("kept");
-            assertThat(query(database, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("7");
+            assertThat(query(database, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("8");
         }
     }
 

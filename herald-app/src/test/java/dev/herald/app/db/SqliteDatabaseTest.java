@@ -80,7 +80,7 @@ class SqliteDatabaseTest {
                 .locations("filesystem:" + flat).load().migrate();
 
         try (Database database = Database.sqlite(data)) {
-            assertThat(count(database, "SELECT COUNT(*) FROM flyway_schema_history")).as("and the later ones ran").isEqualTo(7);
+            assertThat(count(database, "SELECT COUNT(*) FROM flyway_schema_history")).as("and the later ones ran").isEqualTo(8);
         }
     }
 
