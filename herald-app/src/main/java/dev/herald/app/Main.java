@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the app: {@code java -jar herald-app.jar}, settings from environment variables
- * ({@code --help} lists them). Exit codes: 0 after {@code --help} or a graceful stop, 2 for a bad
- * argument or setting, 1 when the app cannot start.
+ * ({@code --help} lists them). Exit codes: 0 after {@code --help}, 2 for a bad argument or setting,
+ * 1 when the app cannot start; SIGTERM or Ctrl-C stop it gracefully, and the JVM exits with 128 plus
+ * the signal's number, as any does (143, 130).
  */
 public final class Main {
 

@@ -6,12 +6,10 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.herald.app.db.TestDatabase;
 import dev.herald.sse.SseEvent;
-import dev.herald.testing.Await;
 import dev.herald.testing.RequiredServices;
 import dev.herald.testing.SseRecorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,13 +38,13 @@ class SeveralNodesIT {
 
     @TempDir
     Path dir;
-    private final List<Process> nodes = new ArrayList<>();
+    private final List<JarProcess> nodes = new ArrayList<>();
     private TestDatabase database;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @AfterEach
     void stop() {
-        nodes.forEach(Process::destroyForcibly);
+        nodes.forEach(JarProcess::close);
         if (database != null) {
             database.close();
         }
@@ -61,9 +58,7 @@ class SeveralNodesIT {
         URI a = node("a", prefix);
         URI b = node("b", prefix);
         URI c = node("c", prefix);
-        for (URI node : List.of(a, b, c)) {
-            Await.until(node + " is ready", java.time.Duration.ofMinutes(2), () -> ready(node));
-        }
+        nodes.forEach(node -> node.awaitReady(client));
         AtomicInteger published = new AtomicInteger();
         Thread publisher = Thread.ofVirtual().start(() -> {
             for (int i = 1; i <= EVENTS; i++) {
@@ -81,7 +76,7 @@ class SeveralNodesIT {
                 seen.add(message.data());
             } while (seen.size() < EVENTS / 3);
             lastId = message.id();
-            nodes.getFirst().destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9 node A mid-stream
+            nodes.getFirst().kill(); // kill -9 node A mid-stream
         }
         try (SseRecorder onB = SseRecorder.connect(client, b.resolve("/.well-known/mercure?topic=t"), "Last-Event-ID", lastId)) {
             while (seen.size() < EVENTS) {
@@ -98,38 +93,14 @@ class SeveralNodesIT {
     }
 
     private URI node(String name, String prefix) throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Path jar = Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        assertThat(jar.toString()).as("failsafe runs this on the runnable jar").endsWith("herald-app.jar");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder process = new ProcessBuilder(java, "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile());
-        Map<String, String> environment = process.environment();
-        environment.putAll(new HashMap<>(database.settings()));
-        environment.put("HERALD_HOST", "127.0.0.1");
-        environment.put("HERALD_PORT", Integer.toString(port));
-        environment.put("HERALD_DATA_DIR", dir.resolve(name).toString());
-        environment.put("HERALD_REDIS_URL", "redis://127.0.0.1:" + RequiredServices.REDIS_PORT);
-        environment.put("HERALD_REDIS_KEY_PREFIX", prefix);
-        environment.put("HERALD_PUBLISHER_JWT_KEY", KEY);
-        nodes.add(process.start());
-        return URI.create("http://127.0.0.1:" + port + "/");
-    }
-
-    private boolean ready(URI node) {
-        try {
-            return client.send(HttpRequest.newBuilder(node.resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString())
-                    .statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        Map<String, String> settings = new HashMap<>(database.settings());
+        settings.put("HERALD_DATA_DIR", dir.resolve(name).toString());
+        settings.put("HERALD_REDIS_URL", "redis://127.0.0.1:" + RequiredServices.REDIS_PORT);
+        settings.put("HERALD_REDIS_KEY_PREFIX", prefix);
+        settings.put("HERALD_PUBLISHER_JWT_KEY", KEY);
+        JarProcess node = JarProcess.start(dir.resolve(name + ".log"), settings);
+        nodes.add(node);
+        return node.uri("/");
     }
 
     private void publish(URI node, String data) {

@@ -25,6 +25,9 @@ import java.util.Set;
  * process, which {@code failover-10k-10} kills (SIGKILL); {@code --pid} then lists every process
  * of the server, comma-separated.
  *
+ * <p>Before the scenarios, {@code --warm-up N} (default 20000; 0: none) publishes go to 100
+ * subscribers at 2,000/s, not counted (see {@link ScenarioRunner#warmUp}).
+ *
  * <p>{@code --publishers N} (default 4) is how many keep-alive connections publishes are pipelined
  * on; {@code --publishers 1 --reactors 1} makes the generator act as sseload does (one publishing
  * connection, one epoll thread reading every stream in 64 KiB reads).
@@ -48,6 +51,7 @@ public final class LoadGenerator {
             Map.entry("max-connecting", "1000"),
             Map.entry("payload", "100"),
             Map.entry("publishers", "4"),
+            Map.entry("warm-up", "20000"),
             Map.entry("out", ""));
     private static final Set<String> REQUIRED = Set.of("target", "port", "subscribe", "publish");
 
@@ -72,6 +76,7 @@ public final class LoadGenerator {
             ScenarioRunner runner = new ScenarioRunner(setup, publisher,
                     pids.isEmpty() ? null : new ServerProbe(pids, Boolean.parseBoolean(options.get("jvm"))), results,
                     killPid > 0 ? () -> ProcessHandle.of(killPid).ifPresent(ProcessHandle::destroyForcibly) : null);
+            runner.warmUp(Integer.parseInt(options.get("warm-up")));
             for (Scenario scenario : scenarios) {
                 runner.run(scenario);
             }

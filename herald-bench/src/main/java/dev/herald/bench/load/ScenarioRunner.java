@@ -22,6 +22,8 @@ final class ScenarioRunner {
     private static final Duration QUIET = Duration.ofSeconds(3);
     private static final Duration MAX_DRAIN = Duration.ofSeconds(15);
     private static final int BURSTS = 5;
+    private static final int WARM_UP_SUBSCRIBERS = 100;
+    private static final int WARM_UP_PER_SECOND = 2_000;
 
     /**
      * Where the subscribers connect and how many threads and source addresses they use.
@@ -44,6 +46,33 @@ final class ScenarioRunner {
         this.probe = probe;
         this.results = results;
         this.killFirstNode = killFirstNode;
+    }
+
+    /**
+     * Before the first scenario, the same load for every server, not counted: {@code publishes}
+     * publishes at {@value #WARM_UP_PER_SECOND}/s to {@value #WARM_UP_SUBSCRIBERS} subscribers. A
+     * JVM server compiles its hot paths during it; without it, a scenario of 10 publishes/s (150 in
+     * all) would be measured mostly in the interpreter, and a warm server is what users run. A
+     * server without a JIT loses nothing by it. Its delivery is recorded as the "warm-up" row.
+     */
+    void warmUp(int publishes) throws InterruptedException {
+        if (publishes <= 0) {
+            return;
+        }
+        try (Subscribers subscribers = new Subscribers(setup.nodes(), setup.subscribePath(), setup.reactors(),
+                setup.sourceAddresses(), setup.maxConnecting())) {
+            if (subscribers.open(WARM_UP_SUBSCRIBERS, CONNECT_TIMEOUT) == null) {
+                results.missed("warm-up", subscribers.streaming() + " of " + WARM_UP_SUBSCRIBERS + " connections streaming");
+                return;
+            }
+            int subscribed = subscribers.streaming();
+            subscribers.tally(true);
+            Publisher.Outcome published = publisher.publish(publishes, WARM_UP_PER_SECOND);
+            long expected = (long) (published.accepted() + published.unanswered()) * subscribed;
+            delivery("warm-up", drain(subscribers, expected), expected);
+        } finally {
+            settle();
+        }
     }
 
     void run(Scenario scenario) throws InterruptedException {
@@ -100,7 +129,7 @@ final class ScenarioRunner {
         double wall = (Math.max(tally.lastEventNanos(), start) - start) / 1e9;
         rates(scenario, published);
         results.add(scenario.name(), "deliveries/s", wall > 0 ? tally.events() / wall : 0, "/s", Better.HIGHER);
-        delivery(scenario, tally, expected);
+        delivery(scenario.name(), tally, expected);
         latency(scenario, tally.latencyMicros());
         if (probe != null) {
             results.add(scenario.name(), "server cpu", 100 * seconds(cpu) / Math.max(wall, publishSeconds), "% of a core", Better.LOWER);
@@ -118,7 +147,7 @@ final class ScenarioRunner {
             Thread.sleep(scenario.duration().toMillis() / BURSTS);
         }
         Tally tally = drain(subscribers, published * subscribed);
-        delivery(scenario, tally, published * subscribed);
+        delivery(scenario.name(), tally, published * subscribed);
         latency(scenario, tally.latencyMicros());
     }
 
@@ -190,7 +219,7 @@ final class ScenarioRunner {
         double wall = (Math.max(tally.lastEventNanos(), start) - start) / 1e9;
         rates(scenario, published);
         results.add(scenario.name(), "deliveries/s", wall > 0 ? tally.events() / wall : 0, "/s", Better.HIGHER);
-        delivery(scenario, tally, expected);
+        delivery(scenario.name(), tally, expected);
         results.add(scenario.name(), "events lost", totals.missing() - (long) published.refused() * subscribed, "", Better.LOWER);
         results.add(scenario.name(), "received twice", totals.twice(), "", Better.LOWER);
         latency(scenario, tally.latencyMicros());
@@ -245,8 +274,8 @@ final class ScenarioRunner {
         }
     }
 
-    private void delivery(Scenario scenario, Tally tally, long expected) {
-        results.add(scenario.name(), "delivered", expected == 0 ? 0 : 100.0 * tally.events() / expected, "%", Better.HIGHER);
+    private void delivery(String scenario, Tally tally, long expected) {
+        results.add(scenario, "delivered", expected == 0 ? 0 : 100.0 * tally.events() / expected, "%", Better.HIGHER);
     }
 
     private void latency(Scenario scenario, Histogram micros) {

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The provider tests again, on the runnable jar: the shade plugin leaves out the SDK models the
- * agent does not use, and failsafe runs these with that jar in place of the SDK jars, so a class
- * left out that a provider path needs fails here, not in production.
+ * The provider tests again, on the runnable jar: the shade plugin leaves out the SDK classes and
+ * artifacts the agent does not use, and failsafe runs these on that jar alone (in place of the app's
+ * classes and of every compile and runtime dependency), so a class left out that a provider path
+ * needs fails here, not in production. The tests are the nested classes: run this class alone with
+ * {@code -Dit.test='ProvidersInRunnableJarIT*'} (a bare class name selects none of them).
  */
 class ProvidersInRunnableJarIT {
 
