@@ -87,7 +87,7 @@ final class Streams implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest(e.getMessage());
         }
-        JettySink sink = new JettySink(response, callback);
+        JettySink sink = new JettySink(request, response, callback);
         Replay[] replayed = new Replay[1];
         StreamWriter.Stream writing = writer.open(sink,
                 stream.plan(),
