@@ -76,6 +76,28 @@ class AppHttpTest {
     }
 
     @Test
+    void theNavigationLeadsToPagesAndTheDashboardToTheScrapersText() {
+        for (String path : new String[] {"/", "/notifications", "/chat", "/jobs", "/logs", "/dashboard", "/agent", "/nope"}) {
+            String body = app().get(path).body();
+            String navigation = body.substring(body.indexOf("<nav class=\"nav\""), body.indexOf("</nav>", body.indexOf("<nav class=\"nav\"")));
+            assertThat(navigation).as(path).contains("href=\"/dashboard\"").doesNotContain("/metrics");
+        }
+        assertThat(app().get("/dashboard").body()).contains("<a href=\"/metrics\">/metrics</a>");
+    }
+
+    @Test
+    void theRegionsThatChangeLiveAreAnnouncedToScreenReaders() {
+        // (A running job's progress and a running agent's answer are marked so too: jobs/job.jte, agent/run-body.jte.)
+        long room = app().createRoom("general");
+        String[][] regions = {{"/notifications", "notifications"}, {"/chat/room?id=" + room, "messages"},
+                {"/chat/room?id=" + room, "presence"}, {"/jobs", "job-rows"}, {"/logs", "log-lines"}};
+        for (String[] region : regions) {
+            assertThat(app().getAs("ada", region[0]).body()).as(region[0] + " #" + region[1])
+                    .containsPattern("<[a-z]+ [^>]*(aria-live=\"polite\"|role=\"log\")[^>]*id=\"" + region[1] + "\"");
+        }
+    }
+
+    @Test
     void aPageAsksForTheOtherHtmxWithAQueryParameter() {
         assertThat(app().get("/notifications?htmx=4").body())
                 .contains(ClientAssets.HTMX_4, "hx-sse:connect=", "data-herald-swap=\"notification\"")

@@ -107,9 +107,11 @@ class SecurityTest {
     }
 
     @Test
-    void theChatNameCookieIsSecureOverTlsOnly() throws Exception {
+    void everyCookieIsSecureOverTlsOnly_theChatNameTheVisitorAndTheHubToken() throws Exception {
         HttpResponse<String> plain = app().post("/chat/name", "name", "ada");
         assertThat(plain.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).doesNotContain("Secure"));
+        assertThat(app().get("/notifications").headers().allValues("Set-Cookie")).hasSize(2)
+                .allSatisfy(c -> assertThat(c).doesNotContain("Secure"));
 
         Path dir = Files.createTempDirectory(app().dataDir(), "tls");
         Path keyStore = SelfSignedKeyStore.create(dir);
@@ -120,6 +122,10 @@ class SecurityTest {
                     .header("Herald-Request", "test").header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("name=ada")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(secure.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).contains("Secure"));
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(tls.uri("/notifications")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.headers().allValues("Set-Cookie")).hasSize(2)
+                    .allSatisfy(c -> assertThat(c).contains("; Secure", "; HttpOnly"));
             client.shutdownNow();
         }
     }

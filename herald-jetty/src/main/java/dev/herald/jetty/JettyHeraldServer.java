@@ -47,7 +47,9 @@ final class JettyHeraldServer implements HeraldServer {
         if (settings.crossSiteProtection) {
             routes = new CrossSiteGuard(routes);
         }
-        server.setHandler(new SecureResponses(settings.securityHeaders, routes)); // outermost: refusals get them too
+        SecureResponses secure = new SecureResponses(settings.securityHeaders, routes);
+        server.setHandler(secure); // outermost: refusals get them too
+        server.setErrorHandler(new PlainErrors(secure));
     }
 
     @Override

@@ -21,8 +21,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * The Mercure hub endpoint, {@value HeraldServer#HUB_PATH}: GET subscribes, POST publishes, OPTIONS
- * answers a CORS preflight; GET below {@value Mercure#SUBSCRIPTIONS_PATH} lists the active
+ * The Mercure hub endpoint, {@value HeraldServer#HUB_PATH}: GET subscribes (HEAD answers a stream's
+ * head and opens none), POST publishes, OPTIONS answers a CORS preflight; GET below {@value Mercure#SUBSCRIPTIONS_PATH} lists the active
  * subscriptions (when they are tracked). A thin
  * adapter: the protocol is {@link Mercure}'s; what is Jetty's here is reading the query, headers,
  * cookies and form, and writing the answer. Blocking by design — each request runs on its own
@@ -57,14 +57,19 @@ final class MercureHandler extends Handler.Abstract {
         try {
             mercure.corsHeaders(mercureRequest).forEach(response.getHeaders()::put);
             switch (request.getMethod()) {
-                case "GET" -> {
-                    if (hub) {
-                        subscribe(request, response, callback);
-                    } else {
+                case "GET", "HEAD" -> {
+                    if (!hub) {
+                        // Jetty leaves the body out of a HEAD's answer.
                         Mercure.Document listing = mercure.subscriptions(mercureRequest, request.getHttpURI().getPath());
                         listing.headers().forEach(response.getHeaders()::put);
                         response.setStatus(200);
                         Content.Sink.write(response, true, listing.json(), callback);
+                    } else if (request.getMethod().equals("HEAD")) {
+                        // Refused for what a GET would be refused for; else the stream's head, and no stream.
+                        mercure.subscribe(mercureRequest);
+                        Streams.head(response, callback);
+                    } else {
+                        subscribe(request, response, callback);
                     }
                 }
                 case "POST" -> {

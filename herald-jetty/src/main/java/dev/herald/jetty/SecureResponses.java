@@ -22,10 +22,15 @@ final class SecureResponses extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        putHeaders(response);
+        return super.handle(request, response, callback);
+    }
+
+    /** Puts the headers on {@code response}: also for the errors Jetty answers outside any handler ({@link PlainErrors}). */
+    void putHeaders(Response response) {
         HttpFields.Mutable headers = response.getHeaders();
         for (HttpField field : fields) {
             headers.put(field);
         }
-        return super.handle(request, response, callback);
     }
 }

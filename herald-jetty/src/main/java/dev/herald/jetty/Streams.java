@@ -97,14 +97,25 @@ final class Streams implements AutoCloseable {
         if (replayed[0] != null) {
             headers.apply(replayed[0]).forEach(response.getHeaders()::put);
         }
-        // Set as a whole header: Jetty leaves it as written (no charset rewriting).
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        response.getHeaders().put("X-Accel-Buffering", "no");
+        putStreamHeaders(response);
         StreamListener.Stream opened = listeners.opened(Set.copyOf(stream.topics()), request);
         // HTTP/2 reads a client's reset at once; HTTP/1.1 learns of a vanished client at a write.
         request.addFailureListener(writing::peerGone);
         writing.start(() -> listeners.closed(opened));
+    }
+
+    /** The head of a stream's answer, and no stream: the answer to a HEAD where a GET would open one. */
+    static void head(Response response, Callback callback) {
+        response.setStatus(200);
+        putStreamHeaders(response);
+        response.write(true, null, callback);
+    }
+
+    private static void putStreamHeaders(Response response) {
+        // Set as a whole header: Jetty leaves it as written (no charset rewriting).
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        response.getHeaders().put("X-Accel-Buffering", "no");
     }
 
     HeraldServer.Stats stats() {

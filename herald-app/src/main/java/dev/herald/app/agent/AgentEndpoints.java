@@ -163,7 +163,7 @@ public final class AgentEndpoints {
         if (id.isPresent() && service.cancel(id.get())) {
             Responses.empty(response, callback, HttpStatus.NO_CONTENT_204);
         } else if (id.isEmpty() || !service.exists(id.get())) {
-            throw new NotFoundException("No agent run " + Router.parameter(request));
+            throw new NotFoundException("No agent run " + id.map(String::valueOf).orElse("(the id must be a number: /agent/runs/1)."));
         } else {
             Responses.text(response, callback, HttpStatus.CONFLICT_409, "Agent run " + id.get() + " has already ended.");
         }

@@ -83,7 +83,7 @@ public final class ChatEndpoints {
     }
 
     private void index(Request request, Response response, Callback callback) {
-        String back = Request.extractQueryParameters(request).getValue("back");
+        String back = Forms.query(request).getValue("back");
         ChatIndex index = service.index(Identity.of(request), back != null && back.startsWith("/chat/") ? back : "/chat");
         int unread = notifications.unreadCount(); // after the position: see Unread
         PageStream stream = htmx.page(Dialects.of(request, htmx), index.position(),
@@ -110,13 +110,14 @@ public final class ChatEndpoints {
         String stripped = name == null ? "" : name.strip();
         String error = stripped.isEmpty() ? "A room needs a name."
                 : stripped.length() > MAX_ROOM_NAME_LENGTH ? "A room name has at most " + MAX_ROOM_NAME_LENGTH + " characters."
+                : stripped.chars().anyMatch(Character::isISOControl) ? "A room name cannot contain control characters."
                 : service.createRoom(stripped).isEmpty() ? "There is a room of that name already." : null;
         Responses.html(response, callback, error == null ? HttpStatus.CREATED_201 : HttpStatus.BAD_REQUEST_400,
                 views.roomForm(error == null ? "" : stripped, error));
     }
 
     private void room(Request request, Response response, Callback callback) {
-        Room room = room(Request.extractQueryParameters(request).getValue("id"));
+        Room room = room(Forms.query(request).getValue("id"));
         String user = Identity.of(request);
         if (user == null) {
             Responses.seeOther(response, callback, "/chat?back=" + URLEncoder.encode(room.url(), StandardCharsets.UTF_8));
@@ -139,11 +140,11 @@ public final class ChatEndpoints {
      * two heartbeats). 204; 400 for a page id of the wrong shape.
      */
     private void leave(Request request, Response response, Callback callback) {
-        Fields query = Request.extractQueryParameters(request);
+        Fields query = Forms.query(request);
         Room room = room(query.getValue("room"));
         String page = query.getValue("page");
         if (!PageId.valid(page)) {
-            throw new BadRequestException("A page id is 16 hex digits, was " + page, null);
+            throw new BadRequestException("A page id is 16 hex digits.", null);
         }
         service.closed(room.id(), requireUser(request), page);
         Responses.empty(response, callback, HttpStatus.NO_CONTENT_204);
@@ -168,7 +169,7 @@ public final class ChatEndpoints {
             return service.room(Long.parseLong(id == null ? "" : id))
                     .orElseThrow(() -> new NotFoundException("No room " + id));
         } catch (NumberFormatException e) {
-            throw new BadRequestException("A room id is a number, was " + id, e);
+            throw new BadRequestException("A room id is a number.", e);
         }
     }
 

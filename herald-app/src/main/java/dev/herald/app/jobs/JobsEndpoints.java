@@ -129,7 +129,7 @@ public final class JobsEndpoints implements AutoCloseable {
         long id = jobId(request);
         JobPage page = id < 0 ? null : service.page(id).orElse(null);
         if (page == null) {
-            throw new NotFoundException("No job " + Router.parameter(request));
+            throw notFound(id);
         }
         int unread = notifications.unreadCount();
         // A finished job's page renders no connection at all: it is static (the guide's rule).
@@ -146,8 +146,12 @@ public final class JobsEndpoints implements AutoCloseable {
         switch (id < 0 ? JobService.Cancel.NO_SUCH_JOB : service.cancel(id)) {
             case REQUESTED -> Responses.empty(response, callback, HttpStatus.NO_CONTENT_204);
             case NOT_LIVE -> Responses.text(response, callback, HttpStatus.CONFLICT_409, "Job " + id + " has already ended.");
-            case NO_SUCH_JOB -> throw new NotFoundException("No job " + Router.parameter(request));
+            case NO_SUCH_JOB -> throw notFound(id);
         }
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException(id < 0 ? "No job (the id must be a number: /jobs/1)." : "No job " + id);
     }
 
     /** The job id in the path, or -1 when it is not one. */

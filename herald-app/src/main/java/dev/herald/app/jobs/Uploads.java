@@ -60,7 +60,9 @@ final class Uploads {
                     "Upload the file as multipart/form-data, not " + contentType + ".", null);
         }
         if (request.getLength() > maxFileBytes + ENVELOPE_BYTES) {
-            throw tooLarge(null);
+            // Not read: the file, or a part's headers (a long file name), is too large; say what is known.
+            throw new UploadRefusedException(HttpStatus.PAYLOAD_TOO_LARGE_413, "The upload is " + ByteSize.text(request.getLength())
+                    + ", more than the limit of " + ByteSize.text(maxFileBytes) + " for a file; nothing was stored.", null);
         }
         TempDirectory directory = TempDirectory.in(incoming);
         try {
@@ -116,7 +118,9 @@ final class Uploads {
      */
     private static String rootMessage(Throwable e) {
         String message = root(e).getMessage();
-        return message == null || message.isBlank() ? "the body ended early or is malformed" : message.strip();
+        // Jetty's HTTP exceptions put their status first ("400: invalid CR-only EOL"): the answer has it already.
+        return message == null || message.isBlank() ? "the body ended early or is malformed"
+                : message.strip().replaceFirst("^[45]\\d\\d: ", "");
     }
 
     private UploadRefusedException tooLarge(Throwable cause) {

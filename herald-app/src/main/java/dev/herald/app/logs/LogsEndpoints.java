@@ -5,6 +5,7 @@ import dev.herald.app.notifications.NotificationService;
 import dev.herald.app.notifications.Unread;
 import dev.herald.app.web.BadRequestException;
 import dev.herald.app.web.Dialects;
+import dev.herald.app.web.Forms;
 import dev.herald.app.web.Responses;
 import dev.herald.app.web.Router;
 import dev.herald.htmx.Htmx;
@@ -58,7 +59,7 @@ public final class LogsEndpoints implements AutoCloseable {
     private void page(Request request, Response response, Callback callback) {
         LogLevel level;
         try {
-            level = LogLevel.parse(Request.extractQueryParameters(request).getValue("level"));
+            level = LogLevel.parse(Forms.query(request).getValue("level"));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage(), e);
         }

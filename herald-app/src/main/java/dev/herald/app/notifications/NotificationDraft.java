@@ -18,8 +18,8 @@ public record NotificationDraft(String title, String body) {
     }
 
     /**
-     * Checks a submission: a title is required (surrounding blanks are dropped), at most
-     * {@value #MAX_TITLE_LENGTH} characters; the body is optional, at most {@value #MAX_BODY_LENGTH}
+     * Checks a submission: a title is required (surrounding blanks are dropped), one line (no line
+     * break or other control character), at most {@value #MAX_TITLE_LENGTH} characters; the body is optional, at most {@value #MAX_BODY_LENGTH}
      * characters, and keeps its line breaks. Lengths count Unicode code points.
      *
      * @param title the submitted title, or {@code null} when the field is missing
@@ -30,6 +30,9 @@ public record NotificationDraft(String title, String body) {
         String b = body == null ? "" : body.stripTrailing();
         if (t.isEmpty()) {
             return new Check.Invalid("A title is required.");
+        }
+        if (t.chars().anyMatch(Character::isISOControl)) {
+            return new Check.Invalid("A title is one line: it cannot contain line breaks or control characters.");
         }
         int titleLength = t.codePointCount(0, t.length());
         if (titleLength > MAX_TITLE_LENGTH) {

@@ -9,6 +9,7 @@ import dev.herald.app.web.Router;
 import dev.herald.app.web.Visitor;
 import dev.herald.app.web.VisitorCookies;
 import dev.herald.htmx.Contract;
+import dev.herald.htmx.Dialect;
 import dev.herald.htmx.Htmx;
 import dev.herald.htmx.JteRenderer;
 import dev.herald.hub.Hub;
@@ -71,11 +72,12 @@ public final class NotificationsEndpoints {
 
     /** The page, with the visitor's own list: it sets the cookies that let its stream read that list's updates. */
     private void page(Request request, Response response, Callback callback) {
+        Dialect dialect = Dialects.of(request, htmx); // first: a refused request sets no cookie
         Visitor visitor = visitors.identify(request, response);
         NotificationsPage page = service.page(visitor);
         List<String> topics = new ArrayList<>(NotificationService.TOPICS);
         topics.add(NotificationService.topic(visitor));
-        var stream = htmx.page(Dialects.of(request, htmx), page.position(), topics, CONTRACTS);
+        var stream = htmx.page(dialect, page.position(), topics, CONTRACTS);
         Responses.html(response, callback, HttpStatus.OK_200, views.page(page, stream));
     }
 
@@ -101,16 +103,16 @@ public final class NotificationsEndpoints {
 
     /** 204 when marked (or already read), 404 when there is no such notification. */
     private void markRead(Request request, Response response, Callback callback) {
-        String id = Router.parameter(request);
+        long id;
         try {
-            if (service.markRead(Long.parseLong(id))) {
-                Responses.empty(response, callback, HttpStatus.NO_CONTENT_204);
-                return;
-            }
+            id = Long.parseLong(Router.parameter(request));
         } catch (NumberFormatException e) {
-            // not an id: no such notification
+            throw new NotFoundException("No notification (the id must be a number: /notifications/1/read).");
         }
-        throw new NotFoundException("No notification " + id);
+        if (!service.markRead(id)) {
+            throw new NotFoundException("No notification " + id);
+        }
+        Responses.empty(response, callback, HttpStatus.NO_CONTENT_204);
     }
 
     private void markAllRead(Request request, Response response, Callback callback) {

@@ -16,14 +16,14 @@ public final class Dialects {
      * @throws BadRequestException when the parameter is neither 2 nor 4
      */
     public static Dialect of(Request request, Htmx htmx) {
-        String value = Request.extractQueryParameters(request).getValue(PARAMETER);
+        String value = Forms.query(request).getValue(PARAMETER);
         if (value == null) {
             return htmx.dialect();
         }
         try {
             return Dialect.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("?" + PARAMETER + "= must be 2 or 4, was " + value, e);
+            throw new BadRequestException("?" + PARAMETER + "= must be 2 or 4, was " + Responses.shown(value), e);
         }
     }
 }

@@ -27,10 +27,28 @@ public final class Responses {
         write(response, callback, status, "text/html; charset=utf-8", html);
     }
 
-    /** One line of plain text, such as the reason a request was refused. */
+    /**
+     * One line of plain text, such as the reason a request was refused. A reason can echo client
+     * input: a line break or other control character in it becomes a space, so it stays one line.
+     */
     public static void text(Response response, Callback callback, int status, String text) {
-        write(response, callback, status, "text/plain; charset=utf-8", text);
+        write(response, callback, status, "text/plain; charset=utf-8", text.codePoints()
+                .map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
     }
+
+    /**
+     * Client input as a reason may quote it: at most {@value #SHOWN_LENGTH} characters (then "…"),
+     * control characters as {@code ?} — a 100,000-character value is not echoed whole.
+     */
+    public static String shown(String input) {
+        String cut = input.length() > SHOWN_LENGTH ? input.substring(0, SHOWN_LENGTH) + "…" : input;
+        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    /** The most characters of client input a reason quotes. */
+    static final int SHOWN_LENGTH = 60;
 
     /** A status with no body (such as 204). */
     public static void empty(Response response, Callback callback, int status) {

@@ -82,7 +82,7 @@ public final class Router extends Handler.Abstract {
         try {
             endpoint.handle(request, response, callback);
         } catch (BadRequestException e) {
-            Responses.text(response, callback, HttpStatus.BAD_REQUEST_400, e.getMessage());
+            Responses.text(response, callback, e.status(), e.getMessage());
         } catch (NotFoundException e) {
             notFound(request, response, callback, e.getMessage());
         }

@@ -210,6 +210,33 @@ class JobsPageTest {
     }
 
     @Test
+    void aJobsBarHasTheSameColourInTheListAndOnItsPage_oneColourPerStatus(BrowserContext context) {
+        app.upload("/jobs", "small.txt", text(2_000));
+        app.upload("/jobs", "zeros.bin", new byte[FILE_BYTES]);
+        Page page = open(context, "/jobs/1");
+        assertThat(page.locator("#job-status")).hasAttribute("data-status", "done");
+        String done = fill(page.locator("#job-progress progress.bar"));
+        page.navigate(app.uri("/jobs/2").toString());
+        page.getByText("Cancel").click();
+        assertThat(page.locator("#job-status")).hasAttribute("data-status", "cancelled");
+        String cancelled = fill(page.locator("#job-progress progress.bar"));
+
+        page.navigate(app.uri("/jobs").toString());
+
+        Assertions.assertThat(fill(page.locator("#job-row-1 progress.bar"))).isEqualTo(done).isEqualTo(cssVariable(page, "--ok"));
+        Assertions.assertThat(fill(page.locator("#job-row-2 progress.bar"))).isEqualTo(cancelled).isEqualTo(cssVariable(page, "--off"));
+    }
+
+    /** The colour a progress bar fills with. */
+    private static String fill(com.microsoft.playwright.Locator bar) {
+        return ((String) bar.evaluate("e => getComputedStyle(e).getPropertyValue('--fill')")).strip();
+    }
+
+    private static String cssVariable(Page page, String name) {
+        return ((String) page.evaluate("n => getComputedStyle(document.documentElement).getPropertyValue(n)", name)).strip();
+    }
+
+    @Test
     void screenshotsOfTheListAndOfARunningAndAFinishedJob(BrowserContext context) {
         app.upload("/jobs", "access-2026-03.log", text(FILE_BYTES));
         app.upload("/jobs", "inventory.csv", text(FILE_BYTES / 4));

@@ -137,6 +137,21 @@ class LogsPageTest {
     }
 
     @Test
+    void aLevelWithNoLinesSaysSoInsteadOfShowingAnEmptyBox(BrowserContext context) {
+        Page page = open(context, "/logs?level=ERROR");
+
+        assertThat(page.locator("#log-lines > li")).hasCount(0);
+        Assertions.assertThat(page.locator("#log-lines").evaluate("e => getComputedStyle(e, '::before').content"))
+                .isEqualTo("\"No lines at this level yet: they appear here as the server logs them.\"");
+        BrowserKit.screenshot(page, "logs-empty-level");
+
+        log.error("the first error");
+
+        assertThat(lastLines(page, 1).locator(".log-text")).hasText("the first error");
+        Assertions.assertThat(page.locator("#log-lines").evaluate("e => getComputedStyle(e, '::before').content")).isEqualTo("none");
+    }
+
+    @Test
     void screenshotOfTheTail(BrowserContext context) {
         Page page = open(context, "/logs");
         log.info("GET /jobs/3 answered 200 in 4 ms");

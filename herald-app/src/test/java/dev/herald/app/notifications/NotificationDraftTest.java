@@ -20,6 +20,15 @@ class NotificationDraftTest {
     }
 
     @Test
+    void aTitleIsOneLine_theBodyKeepsItsLineBreaks() {
+        for (String title : new String[] {"a\nb", "a\r\nb", "a\tb", "a\u0007b"}) {
+            assertThat(NotificationDraft.check(title, "")).as(title)
+                    .isEqualTo(new Check.Invalid("A title is one line: it cannot contain line breaks or control characters."));
+        }
+        assertThat(NotificationDraft.check("Deploy", "one\r\ntwo\tthree")).isInstanceOf(Check.Valid.class);
+    }
+
+    @Test
     void aMissingBodyIsEmpty() {
         assertThat(NotificationDraft.check("Deploy", null)).isEqualTo(new Check.Valid(new NotificationDraft("Deploy", "")));
     }

@@ -255,6 +255,27 @@ class NotificationsPageTest {
         assertThat(page.locator("#content")).isFocused();
     }
 
+    @Test
+    void whateverHasTheKeyboardFocusIsOutlined(BrowserContext context) {
+        app().postNotification("one", "");
+        Page page = open(context);
+
+        for (String target : new String[] {".skip-link", ".nav .brand", "a[href='/notifications']"}) {
+            page.keyboard().press("Tab");
+            assertThat(page.locator(target)).isFocused();
+            Assertions.assertThat(page.locator(target).evaluate("e => { const s = getComputedStyle(e);"
+                    + " return s.outlineStyle + ' ' + parseFloat(s.outlineWidth) }")).as(target).isEqualTo("solid 3");
+        }
+        page.locator("#title").focus();
+        Assertions.assertThat(page.locator("#title").evaluate("e => getComputedStyle(e).outlineStyle")).isNotEqualTo("none");
+        page.locator("#notification-1 .mark-read").focus();
+        page.keyboard().press("Shift+Tab");
+        page.keyboard().press("Tab");
+        Assertions.assertThat(page.locator("#notification-1 .mark-read").evaluate("e => getComputedStyle(e).outlineStyle"))
+                .isEqualTo("solid");
+        BrowserKit.screenshot(page, "focus-visible");
+    }
+
     private Page open(BrowserContext context) {
         Page page = context.newPage();
         page.navigate(app().uri("/notifications").toString());
