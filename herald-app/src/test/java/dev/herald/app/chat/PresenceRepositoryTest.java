@@ -3,53 +3,29 @@ package dev.herald.app.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.app.db.Database;
-import dev.herald.app.db.TestDatabase;
+import dev.herald.app.db.OnEachEngine;
 import dev.herald.app.node.Node;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "on {0}")
-@EnumSource(TestDatabase.Engine.class)
+@OnEachEngine
 class PresenceRepositoryTest {
 
     private static final String NODE = "node-a";
 
-    @Parameter
-    TestDatabase.Engine engine;
-    @TempDir
-    Path dataDir;
-    private TestDatabase testDatabase;
-    private Database database;
     private PresenceRepository presence;
     private long room;
     private long otherRoom;
 
     @BeforeEach
-    void open() {
-        testDatabase = TestDatabase.create(engine, dataDir);
-        database = testDatabase.open();
+    void open(Database database) {
         presence = new PresenceRepository(database);
         ChatRepository rooms = new ChatRepository(database);
         room = rooms.createRoom("one", Instant.EPOCH).orElseThrow().id();
         otherRoom = rooms.createRoom("two", Instant.EPOCH).orElseThrow().id();
-    }
-
-    @AfterEach
-    void close() {
-        try {
-            database.close();
-        } finally {
-            testDatabase.close();
-        }
     }
 
     @Test
@@ -100,7 +76,7 @@ class PresenceRepositoryTest {
     }
 
     @Test
-    void thePagesOfANodeThatIsGoneAreRemovedWithTheRoomsTheyWereIn() {
+    void thePagesOfANodeThatIsGoneAreRemovedWithTheRoomsTheyWereIn(Database database) {
         Node here = Node.join(database, Clock.systemUTC(), Duration.ofSeconds(10));
         presence.open(room, "ann", "tab-1", here.id());
         presence.open(room, "bob", "tab-2", "gone-node");

@@ -3,50 +3,29 @@ package dev.herald.app.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.app.db.Database;
-import dev.herald.app.db.TestDatabase;
+import dev.herald.app.db.OnEachEngine;
 import dev.herald.app.node.Node;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "on {0}")
-@EnumSource(TestDatabase.Engine.class)
+@OnEachEngine
 class JobRepositoryTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-    @Parameter
-    TestDatabase.Engine engine;
-    @TempDir
-    Path dataDir;
-    private TestDatabase testDatabase;
-    private Database database;
 
-    private JobRepository repository() {
-        testDatabase = TestDatabase.create(engine, dataDir);
-        database = testDatabase.open();
-        return new JobRepository(database);
-    }
+    private JobRepository jobs;
 
-    @AfterEach
-    void close() {
-        try {
-            database.close();
-        } finally {
-            testDatabase.close();
-        }
+    @BeforeEach
+    void open(Database database) {
+        jobs = new JobRepository(database);
     }
 
     @Test
     void aJobGoesFromQueuedThroughRunningToDoneWithItsResult() {
-        JobRepository jobs = repository();
         Job job = jobs.insert("node-a", "report.csv", 1234, T0);
 
         jobs.started(job.id(), "Computing SHA-256", T0.plusSeconds(1));
@@ -67,7 +46,6 @@ class JobRepositoryTest {
 
     @Test
     void failingANodesLiveJobsLeavesItsEndedOnesAndOtherNodesJobsAlone() {
-        JobRepository jobs = repository();
         long queued = jobs.insert("node-a", "a", 1, T0).id();
         long running = jobs.insert("node-a", "b", 1, T0).id();
         jobs.started(running, "Computing SHA-256", T0);
@@ -85,8 +63,7 @@ class JobRepositoryTest {
     }
 
     @Test
-    void theLiveJobsOfNodesThatAreGoneAreOrphansFailedOnce() {
-        JobRepository jobs = repository();
+    void theLiveJobsOfNodesThatAreGoneAreOrphansFailedOnce(Database database) {
         Node here = Node.join(database, Clock.systemUTC(), Duration.ofSeconds(10));
         long mine = jobs.insert(here.id(), "mine", 1, T0).id();
         long left = jobs.insert("gone-node", "left", 1, T0).id();
@@ -102,7 +79,6 @@ class JobRepositoryTest {
 
     @Test
     void aCancelIsAskedOfTheNodeRunningTheJobOnlyFromAnotherNode() {
-        JobRepository jobs = repository();
         long job = jobs.insert("node-a", "a", 1, T0).id();
 
         assertThat(jobs.requestCancel(job, "node-a")).as("asked on its own node").isFalse();

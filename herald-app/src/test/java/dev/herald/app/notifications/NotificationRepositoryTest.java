@@ -3,49 +3,25 @@ package dev.herald.app.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.app.db.Database;
-import dev.herald.app.db.TestDatabase;
-import java.nio.file.Path;
+import dev.herald.app.db.OnEachEngine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "on {0}")
-@EnumSource(TestDatabase.Engine.class)
+@OnEachEngine
 class NotificationRepositoryTest {
 
     private static final Instant T0 = Instant.parse("2025-06-01T10:00:00Z");
 
-    @Parameter
-    TestDatabase.Engine engine;
-    @TempDir
-    Path dataDir;
-    private TestDatabase testDatabase;
-    private Database database;
     private NotificationRepository repository;
 
     @BeforeEach
-    void open() {
-        testDatabase = TestDatabase.create(engine, dataDir);
-        database = testDatabase.open();
+    void open(Database database) {
         repository = new NotificationRepository(database);
-    }
-
-    @AfterEach
-    void close() {
-        try {
-            database.close();
-        } finally {
-            testDatabase.close();
-        }
     }
 
     @Test

@@ -7,53 +7,29 @@ import dev.herald.app.agent.loop.ToolResult;
 import dev.herald.app.agent.loop.ToolSpec;
 import dev.herald.app.chat.ChatMessageSearch;
 import dev.herald.app.db.Database;
-import dev.herald.app.db.TestDatabase;
+import dev.herald.app.db.OnEachEngine;
 import dev.herald.app.notifications.NotificationDraft;
 import dev.herald.app.notifications.NotificationRepository;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The agent's tools over the app's own database, on each engine. */
-@ParameterizedClass(name = "on {0}")
-@EnumSource(TestDatabase.Engine.class)
+@OnEachEngine
 class AppToolsTest {
 
     private static final Instant NOW = Instant.parse("2026-03-14T15:09:26.535Z");
 
-    @Parameter
-    TestDatabase.Engine engine;
-    @TempDir
-    Path dataDir;
-    private TestDatabase testDatabase;
-    private Database database;
     private Toolbox tools;
 
     @BeforeEach
-    void open() {
-        testDatabase = TestDatabase.create(engine, dataDir);
-        database = testDatabase.open();
+    void open(Database database) {
         tools = AppTools.create(new NotificationRepository(database), Clock.fixed(NOW, ZoneOffset.UTC),
                 Optional.of(new ChatMessageSearch(database)), Optional.empty(), Optional.empty());
-    }
-
-    @AfterEach
-    void close() {
-        try {
-            database.close();
-        } finally {
-            testDatabase.close();
-        }
     }
 
     @Test
@@ -67,7 +43,7 @@ class AppToolsTest {
     }
 
     @Test
-    void notificationsAreSearchedInTitlesAndBodiesWithLikeWildcardsTakenLiterally() {
+    void notificationsAreSearchedInTitlesAndBodiesWithLikeWildcardsTakenLiterally(Database database) {
         NotificationRepository notifications = new NotificationRepository(database);
         notifications.insert(new NotificationDraft("Deploy finished", "100% green"), NOW);
         notifications.insert(new NotificationDraft("Disk at 100", "almost full"), NOW);
@@ -80,7 +56,7 @@ class AppToolsTest {
     }
 
     @Test
-    void chatMessagesAreSearchedWithTheirRoom() {
+    void chatMessagesAreSearchedWithTheirRoom(Database database) {
         database.transaction(c -> {
             try (PreparedStatement room = c.prepareStatement("INSERT INTO chat_rooms (name, created_at) VALUES ('ops', ?)");
                  PreparedStatement message = c.prepareStatement(
