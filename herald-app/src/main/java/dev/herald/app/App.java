@@ -44,16 +44,18 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Node node;
     private final Broker broker; // null: the in-process hub
+    private final Hub hub;
     private final JobsEndpoints jobs;
     private final LogsEndpoints logs;
     private final DashboardEndpoints dashboard;
     private final HeraldServer server;
 
-    private App(Database database, Node node, Broker broker, JobsEndpoints jobs, LogsEndpoints logs,
+    private App(Database database, Node node, Broker broker, Hub hub, JobsEndpoints jobs, LogsEndpoints logs,
                 DashboardEndpoints dashboard, HeraldServer server) {
         this.database = database;
         this.node = node;
         this.broker = broker;
+        this.hub = hub;
         this.jobs = jobs;
         this.logs = logs;
         this.dashboard = dashboard;
@@ -151,7 +153,7 @@ public final class App implements AutoCloseable {
             }
             built.set(server.build());
             node.watch(List.of(jobs.watcher(), agentPages.watcher(), chat.watcher()));
-            App app = new App(database, node, broker, jobs, logs, dashboard, built.get());
+            App app = new App(database, node, broker, hub, jobs, logs, dashboard, built.get());
             app.server.start();
             dashboard.start();
             return app;
@@ -190,6 +192,11 @@ public final class App implements AutoCloseable {
     /** The app's database. */
     public Database database() {
         return database;
+    }
+
+    /** The hub, for what tests ask of it (such as which topics streams are subscribed to). */
+    public Hub hub() {
+        return hub;
     }
 
     /** The server, for what tests do to it (such as cutting every stream). */

@@ -6,21 +6,24 @@ import static dev.herald.app.LivePages.assertShowsExactly;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
+import dev.herald.testing.Await;
 import dev.herald.testing.BrowserKit;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * An honest offline state: while a page's stream is down it says so, its dashboard numbers are
  * marked stale, a form that cannot be sent says so and keeps what was typed; back online, it is live
- * again with nothing lost or doubled. A hidden tab stops taking events and takes what it missed on
- * return.
+ * again with nothing lost or doubled. A hidden tab stops taking events (its own connection, when it
+ * shares none, is closed) and takes what it missed on return. Screenshots of the offline state go
+ * to {@code target/screenshots/offline/}.
  */
 @ExtendWith(BrowserKit.class)
 class OfflineStateTest {
@@ -33,7 +36,8 @@ class OfflineStateTest {
     private long room;
 
     private void start(BrowserContext context) {
-        app = TestApp.start(dataDir);
+        // A short heartbeat: a stream the browser closed is noticed soon.
+        app = TestApp.start(dataDir, Map.of("HERALD_HEARTBEAT_SECONDS", "1"));
         room = app.createRoom("weather");
         context.addCookies(List.of(new Cookie("herald-user", "alice").setUrl(app.uri("/").toString())));
     }
@@ -45,12 +49,17 @@ class OfflineStateTest {
         }
     }
 
-    @ParameterizedTest(name = "htmx {0}")
-    @ValueSource(strings = {"2", "4"})
-    void whileTheServerIsDownPagesSayOfflineAndAFormSaysItWasNotSentThenAllIsLiveAgain(String htmx, BrowserContext context) {
+    @ParameterizedTest(name = "htmx {0}, {1}")
+    @CsvSource({"2, shared", "4, shared", "2, own", "4, own"})
+    void whileTheServerIsDownPagesSayOfflineAndAFormSaysItWasNotSentThenAllIsLiveAgain(String htmx, String stream,
+                                                                                     BrowserContext context) {
         start(context);
+        if (stream.equals("own")) {
+            context.addInitScript(ManyTabsTest.NOTHING_TO_SHARE_WITH);
+        }
         Page chat = open(context, "/chat/room?id=" + room, htmx);
         Page dashboard = open(context, "/dashboard", htmx);
+        Assertions.assertThat(chat.evaluate("() => HeraldShare.mode")).isEqualTo(stream.equals("own") ? "off" : "worker");
         app.say("bob", room, "before");
         assertShowsExactly(chat, 1);
 
@@ -65,6 +74,10 @@ class OfflineStateTest {
             chat.locator("#composer button[type=submit]").click();
             assertThat(chat.locator("#composer [role=alert]")).hasText(UNSENT);
             assertThat(chat.locator("#message-body")).hasValue("typed while offline");
+            if (stream.equals("shared")) {
+                screenshots(chat, "chat-htmx" + htmx);
+                screenshots(dashboard, "dashboard-htmx" + htmx);
+            }
         });
 
         for (Page page : List.of(chat, dashboard)) {
@@ -77,16 +90,25 @@ class OfflineStateTest {
         assertThat(chat.locator("#composer [role=alert]")).hasText("");
     }
 
-    @ParameterizedTest(name = "htmx {0}")
-    @ValueSource(strings = {"2", "4"})
-    void aHiddenTabStopsTakingEventsAndOnReturnTakesWhatItMissedOnce(String htmx, BrowserContext context) {
+    @ParameterizedTest(name = "htmx {0}, {1}")
+    @CsvSource({"2, shared", "4, shared", "2, own", "4, own"})
+    void aHiddenTabStopsTakingEventsAndOnReturnTakesWhatItMissedOnce(String htmx, String stream, BrowserContext context) {
         start(context);
+        if (stream.equals("own")) {
+            context.addInitScript(ManyTabsTest.NOTHING_TO_SHARE_WITH);
+        }
         Page away = open(context, "/chat/room?id=" + room, htmx);
         Page watching = open(context, "/chat/room?id=" + room, htmx);
+        Assertions.assertThat(away.evaluate("() => HeraldShare.mode")).isEqualTo(stream.equals("own") ? "off" : "worker");
+        int streams = stream.equals("own") ? 2 : 1;
+        Await.until(streams + " streams", () -> app.app().server().stats().openStreams() == streams);
         app.say("bob", room, "seen by both");
         assertShowsExactly(away, 1);
 
         visibility(away, true);
+        if (stream.equals("own")) {
+            Await.until("the hidden tab's stream is closed", () -> app.app().server().stats().openStreams() == 1);
+        }
         app.say("bob", room, "while away");
         app.say("bob", room, "still away");
         assertShowsExactly(watching, 1, 2, 3);
@@ -98,6 +120,15 @@ class OfflineStateTest {
         for (Page page : List.of(away, watching)) {
             assertShowsExactly(page, 1, 2, 3, 4);
         }
+        Await.until(streams + " streams again", () -> app.app().server().stats().openStreams() == streams);
+    }
+
+    /** Saves the page as a desktop (1280×800) and a phone (390×844) show it. */
+    private static void screenshots(Page page, String name) {
+        page.setViewportSize(390, 844);
+        BrowserKit.screenshot(page, "offline/" + name + "-phone");
+        page.setViewportSize(1280, 800);
+        BrowserKit.screenshot(page, "offline/" + name + "-desktop");
     }
 
     private Page open(BrowserContext context, String path, String htmx) {

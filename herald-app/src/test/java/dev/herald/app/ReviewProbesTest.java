@@ -178,6 +178,8 @@ class ReviewProbesTest {
                 probe("CR/LF in a lastEventID query", get(hub + "&lastEventID=a%0D%0Ab"), 400,
                         "Last-Event-ID must not contain CR, LF or NUL"),
                 probe("NUL in a Last-Event-ID header", get(hub).header("Last-Event-ID: a\0b"), 400, "Bad Request: Illegal character CNTL=0x0"),
+                probe("a 4 KiB Origin", post("/notifications", "title=a").header("Origin: https://" + "o".repeat(4096)), 403,
+                        "cross-site request refused: Origin https://" + "o".repeat(92) + "… is not this server"),
                 // The hub's own checks
                 probe("a subscribe without a topic", get("/.well-known/mercure"), 400, "at least one topic parameter is required"),
                 probe("a subscribe with a bad encoding", get("/.well-known/mercure?topic=%zz"), 400, "the query string is not valid URL encoding"),

@@ -51,11 +51,19 @@ final class CrossSiteGuard extends Handler.Wrapper {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (origin != null) {
             return sameAuthority(origin, request.getHttpURI()) ? null
-                    : "cross-site request refused: Origin " + origin + " is not this server";
+                    : "cross-site request refused: Origin " + shown(origin) + " is not this server";
         }
         return request.getHeaders().contains(HeraldServer.REQUEST_HEADER) ? null
                 : "a request without Sec-Fetch-Site or Origin must carry the " + HeraldServer.REQUEST_HEADER + " header";
     }
+
+    /** An Origin as a reason quotes it: a header of kilobytes is not echoed whole. */
+    private static String shown(String origin) {
+        return origin.length() > MAX_SHOWN_ORIGIN ? origin.substring(0, MAX_SHOWN_ORIGIN) + "…" : origin;
+    }
+
+    /** The most characters of an Origin a reason quotes: a real one (scheme, host, port) is shorter. */
+    private static final int MAX_SHOWN_ORIGIN = 100;
 
     private static boolean sameAuthority(String origin, HttpURI target) {
         URI uri;

@@ -9,7 +9,8 @@
  *   over a BroadcastChannel; when the leader closes, the next tab takes over, and every tab
  *   re-announces where it is, so nothing is lost;
  * - with neither, or when the page has <meta name="herald-share" content="off">, nothing is
- *   shared: herald-tabs.js leaves htmx alone (one connection per tab, as without this file).
+ *   shared: each tab holds a connection of its own, as without this file (herald-tabs.js still
+ *   closes a hidden htmx 2 page's, as htmx 4 does itself).
  *
  * The shared stream is a routed subscribe (herald-route=topics, see docs/protocol.md): every event
  * names its topics and hub position in the first line of its data. Each page subscription gets only

@@ -4,8 +4,10 @@
  * (herald-sse.js or herald-htmx4.js) and herald-share.js.
  *
  * - htmx 2 (htmx-ext-sse): the extension makes its EventSource with htmx.createEventSource; this
- *   gives it one that reads the shared stream. While the page is hidden it stops receiving, and on
- *   return it receives what it missed, from where it was (htmx 4 pauses hidden pages itself).
+ *   gives it one that reads the shared stream (or, when sharing is off, the page's own
+ *   EventSource). While the page is hidden it stops receiving — its own connection, if it has
+ *   one, is closed — and on return it receives what it missed, from where it was (htmx 4 pauses
+ *   hidden pages itself).
  * - htmx 4 (hx-sse): the extension fetches the hx-sse:connect URL; such a fetch is answered with
  *   a text/event-stream response written from the shared stream.
  * - Both: the connecting element's data-sse-state follows the shared stream ("connecting", "open",
@@ -61,7 +63,8 @@
   })
 
   var share = window.HeraldShare
-  if (!share || share.mode === 'off' || !window.htmx) return
+  var shared = !!share && share.mode !== 'off'
+  if (!window.htmx) return
 
   /** The connecting elements of the page whose URL is {@code url}. */
   function connecting (attribute, url) {
@@ -72,11 +75,59 @@
     return found
   }
 
-
   // -------------------------------------------------------------------------------------------
-  // htmx 2: an EventSource over the shared stream.
+  // htmx 2: an EventSource that stops while the page is hidden, over the shared stream or over a
+  // connection of the page's own.
 
-  function SharedEventSource (url) {
+  /**
+   * The page's own connection (sharing is off): a browser EventSource, closed while paused and
+   * opened again from the id of the last event taken, so nothing in between is lost. A browser
+   * EventSource hands over only the event types listened to by name: {@code listen} adds one.
+   */
+  function ownSubscription (url, handlers) {
+    var types = new Set(['message'])
+    var source = null
+    var lastId = null
+
+    function forward (from, type) {
+      from.addEventListener(type, function (evt) {
+        if (source !== from) return
+        if (evt.lastEventId) lastId = evt.lastEventId
+        handlers.event({ type: type, data: evt.data, id: evt.lastEventId, hasId: !!evt.lastEventId })
+      })
+    }
+
+    function open () {
+      var target = new URL(url)
+      if (lastId) target.searchParams.set('lastEventID', lastId)
+      var opened = new EventSource(target.href, { withCredentials: true })
+      source = opened
+      types.forEach(function (type) { forward(opened, type) })
+      opened.onopen = function () { if (source === opened) handlers.state('open') }
+      opened.onerror = function () {
+        if (source === opened) handlers.state(opened.readyState === EventSource.CLOSED ? 'closed' : 'connecting')
+      }
+    }
+
+    function close () {
+      if (source) source.close()
+      source = null
+    }
+
+    if (!document.hidden) open()
+    return {
+      listen: function (type) {
+        if (types.has(type)) return
+        types.add(type)
+        if (source) forward(source, type)
+      },
+      pause: close,
+      resume: function () { if (!source) open() },
+      close: close
+    }
+  }
+
+  function PausingEventSource (url) {
     var source = new EventTarget()
     var subscription = null
     source.url = new URL(url, location.href).href
@@ -101,7 +152,7 @@
       else subscription.resume()
     }
 
-    subscription = share.subscribe(source.url, {
+    var handlers = {
       event: function (message) {
         fire(message.type, new MessageEvent(message.type, { data: message.data, lastEventId: message.id, origin: location.origin }))
       },
@@ -122,8 +173,13 @@
           fire('error', new Event('error'))
         }
       }
-    })
+    }
+    subscription = shared ? share.subscribe(source.url, handlers) : ownSubscription(source.url, handlers)
 
+    source.addEventListener = function (type, listener, options) {
+      EventTarget.prototype.addEventListener.call(source, type, listener, options)
+      if (subscription && subscription.listen && type !== 'open' && type !== 'error') subscription.listen(type)
+    }
     source.close = function () {
       source.readyState = 2
       document.removeEventListener('visibilitychange', onVisibility)
@@ -131,14 +187,15 @@
       subscription = null
     }
     document.addEventListener('visibilitychange', onVisibility)
-    if (document.hidden) subscription.pause()
+    if (document.hidden && subscription) subscription.pause()
     return source
   }
 
   if (typeof htmx.defineExtension === 'function' && typeof htmx.registerExtension !== 'function') {
-    htmx.createEventSource = SharedEventSource
+    htmx.createEventSource = PausingEventSource
     return
   }
+  if (!shared) return // htmx 4 pauses hidden pages itself
 
   // -------------------------------------------------------------------------------------------
   // htmx 4: a fetch of an hx-sse:connect URL is answered from the shared stream.
