@@ -6,10 +6,11 @@ import dev.herald.mercure.Mercure;
 import dev.herald.mercure.MercureException;
 import dev.herald.mercure.MercureRequest;
 import dev.herald.mercure.Subscribe;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Content;
@@ -19,6 +20,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.UrlEncoded;
 
 /**
  * The Mercure hub endpoint, {@value HeraldServer#HUB_PATH}: GET subscribes (HEAD answers a stream's
@@ -136,10 +138,22 @@ final class MercureHandler extends Handler.Abstract {
             return request.getHeaders().get(name);
         }
 
+        /**
+         * Decoded here, not with {@link Request#extractQueryParameters}: Jetty keeps what that parses
+         * in the request's attributes (a map created for it), which a subscriber's request holds for
+         * the stream's whole life — about 0.4 KiB of each idle connection.
+         */
         @Override
         public Map<String, List<String>> query() {
+            String query = request.getHttpURI().getQuery();
+            if (query == null || query.isEmpty()) {
+                return Map.of();
+            }
             try {
-                return asMap(Request.extractQueryParameters(request));
+                Map<String, List<String>> map = new LinkedHashMap<>();
+                UrlEncoded.decodeTo(query, (name, value) -> map.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value),
+                        StandardCharsets.UTF_8);
+                return map;
             } catch (RuntimeException e) {
                 throw Mercure.badEncoding("the query string");
             }
@@ -147,12 +161,7 @@ final class MercureHandler extends Handler.Abstract {
 
         @Override
         public String cookie(String name) {
-            for (HttpCookie cookie : Request.getCookies(request)) {
-                if (cookie.getName().equals(name)) {
-                    return cookie.getValue();
-                }
-            }
-            return null;
+            return RequestCookies.of(request).get(name);
         }
     }
 }

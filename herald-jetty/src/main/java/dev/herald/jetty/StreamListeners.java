@@ -1,11 +1,8 @@
 package dev.herald.jetty;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +23,7 @@ final class StreamListeners {
         if (listeners.isEmpty()) {
             return null;
         }
-        StreamListener.Stream stream = new StreamListener.Stream(ids.incrementAndGet(), topics, cookies(request));
+        StreamListener.Stream stream = new StreamListener.Stream(ids.incrementAndGet(), topics, RequestCookies.of(request));
         for (StreamListener listener : listeners) {
             try {
                 listener.opened(stream);
@@ -48,13 +45,5 @@ final class StreamListeners {
                 LOG.warn("stream listener {} failed on close of stream {}", listener, stream.id(), e);
             }
         }
-    }
-
-    private static Map<String, String> cookies(Request request) {
-        Map<String, String> byName = new LinkedHashMap<>();
-        for (HttpCookie cookie : Request.getCookies(request)) {
-            byName.putIfAbsent(cookie.getName(), cookie.getValue());
-        }
-        return byName;
     }
 }
