@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +27,7 @@ class PresenceAcrossNodesTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     private TwoNodes nodes;
     private TestApp a;
     private TestApp b;
@@ -40,13 +41,6 @@ class PresenceAcrossNodesTest {
         a = nodes.a();
         b = nodes.b();
         room = a.createRoom("lobby");
-    }
-
-    @AfterEach
-    void stop() {
-        if (nodes != null) {
-            nodes.close();
-        }
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,18 +39,12 @@ class RenderThenSubscribeAcrossNodesTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     private TwoNodes nodes;
 
     @BeforeEach
     void start() {
         nodes = TwoNodes.start(dir, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        if (nodes != null) {
-            nodes.close();
-        }
     }
 
     @Test

@@ -6,17 +6,13 @@ import static dev.herald.app.LivePages.assertShowsExactly;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
-import dev.herald.app.db.TestDatabase;
 import dev.herald.testing.BrowserKit;
 import dev.herald.testing.RedisServer;
-import dev.herald.testing.RequiredServices;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,9 +50,9 @@ class SeveralNodesPageTest {
 
     @Test
     void aMessagePostedInAPageServedByNodeBIsLiveInAPageServedByNodeA(BrowserContext alice, BrowserContext bob) {
-        List<TestApp> nodes = nodes(2, sharedRedis());
-        TestApp a = nodes.get(0);
-        TestApp b = nodes.get(1);
+        TwoNodes nodes = start(Map.of());
+        TestApp a = nodes.a();
+        TestApp b = nodes.b();
         long room = a.createRoom("across nodes");
         Page onA = open(alice, "alice", a.uri("/"), room, "2");
         Page onB = open(bob, "bob", b.uri("/"), room, "2");
@@ -75,9 +71,9 @@ class SeveralNodesPageTest {
     @Test
     void aRedisThatLostItsDataReRendersTheOpenPageInsteadOfLeavingItSilent(BrowserContext context) {
         redis = RedisServer.start(dir);
-        List<TestApp> nodes = nodes(2, redis.url());
-        TestApp a = nodes.get(0);
-        TestApp b = nodes.get(1);
+        TwoNodes nodes = start(Map.of("HERALD_REDIS_URL", redis.url()));
+        TestApp a = nodes.a();
+        TestApp b = nodes.b();
         long room = a.createRoom("redis restarts");
         Page page = open(context, "alice", a.uri("/"), room, "2");
         b.say("bob", room, "before the restart");
@@ -97,9 +93,9 @@ class SeveralNodesPageTest {
     @ParameterizedTest(name = "htmx {0}")
     @ValueSource(strings = {"2", "4"})
     void aPageWhoseNodeDiesReconnectsThroughTheLoadBalancerToAnotherAndMissesNothing(String htmx, BrowserContext context) {
-        List<TestApp> nodes = nodes(2, sharedRedis());
-        TestApp a = nodes.get(0);
-        TestApp b = nodes.get(1);
+        TwoNodes nodes = start(Map.of());
+        TestApp a = nodes.a();
+        TestApp b = nodes.b();
         LoadBalancer balancer = LoadBalancer.start(List.of(a.uri("/"), b.uri("/")));
         opened.add(balancer);
         long room = b.createRoom("failover");
@@ -109,7 +105,6 @@ class SeveralNodesPageTest {
         page.evaluate("() => { window.sameDocument = true }");
 
         balancer.kill(a.uri("/")); // the page's connections to A are reset; new ones go to B
-        opened.remove(a);
         a.close();
         for (int i = 2; i <= 4; i++) {
             b.say("bob", room, "while the page reconnects " + i);
@@ -121,26 +116,11 @@ class SeveralNodesPageTest {
         Assertions.assertThat(page.evaluate("() => window.sameDocument")).isEqualTo(true);
     }
 
-    /** {@code count} nodes on this test's PostgreSQL schema and Redis key prefix, at {@code redisUrl}. */
-    private List<TestApp> nodes(int count, String redisUrl) {
-        TestDatabase database = TestDatabase.create(TestDatabase.Engine.POSTGRESQL, dir);
-        opened.add(database);
-        Map<String, String> settings = new HashMap<>(database.settings());
-        settings.put("HERALD_REDIS_URL", redisUrl);
-        settings.put("HERALD_REDIS_KEY_PREFIX", "herald-test:" + UUID.randomUUID() + ":");
-        List<TestApp> nodes = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            TestApp node = TestApp.start(dir.resolve("node-" + i), settings);
-            opened.add(node);
-            nodes.add(node);
-        }
+    /** Two nodes on this test's PostgreSQL schema and Redis key prefix, closed after the test. */
+    private TwoNodes start(Map<String, String> settings) {
+        TwoNodes nodes = TwoNodes.start(dir, settings);
+        opened.add(nodes);
         return nodes;
-    }
-
-    /** The Redis every test shares (each under a key prefix of its own). */
-    private static String sharedRedis() {
-        RequiredServices.redis();
-        return "redis://127.0.0.1:" + RequiredServices.REDIS_PORT;
     }
 
     /** The room's page at {@code base} (a node, or the load balancer), as {@code user}, once its stream is open. */

@@ -25,6 +25,7 @@ public final class TestApp implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private App app;
     private boolean killed;
+    private boolean closed;
 
     private TestApp(Path dataDir, Map<String, String> settings) {
         this.dataDir = dataDir;
@@ -207,8 +208,13 @@ public final class TestApp implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** Stops the app (unless {@link #kill() killed}); once closed, closing again does nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (!killed) {
             app.close();
         }

@@ -24,9 +24,14 @@ public final class TwoNodes implements AutoCloseable {
         this.b = b;
     }
 
-    /** Starts both nodes; {@code settings} are given to both (environment variables, as {@link AppConfig} reads them). */
+    /**
+     * Starts both nodes; {@code settings} are given to both (environment variables, as {@link AppConfig}
+     * reads them). Their Redis is the shared one unless {@code HERALD_REDIS_URL} names another.
+     */
     public static TwoNodes start(Path dir, Map<String, String> settings) {
-        RequiredServices.redis();
+        if (!settings.containsKey("HERALD_REDIS_URL")) {
+            RequiredServices.redis();
+        }
         TestDatabase database = TestDatabase.create(TestDatabase.Engine.POSTGRESQL, dir);
         Map<String, String> shared = new HashMap<>(database.settings());
         shared.put("HERALD_REDIS_URL", "redis://127.0.0.1:" + RequiredServices.REDIS_PORT);

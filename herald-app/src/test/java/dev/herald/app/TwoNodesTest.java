@@ -8,7 +8,7 @@ import dev.herald.testing.SseRecorder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +22,7 @@ class TwoNodesTest {
 
     @TempDir
     Path dataDir;
+    @AutoClose
     private TwoNodes nodes;
     private TestApp a;
     private TestApp b;
@@ -31,13 +32,6 @@ class TwoNodesTest {
         nodes = TwoNodes.start(dataDir, Map.of());
         a = nodes.a();
         b = nodes.b();
-    }
-
-    @AfterEach
-    void stop() {
-        if (nodes != null) {
-            nodes.close();
-        }
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +23,7 @@ class WorkAcrossNodesTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     private TwoNodes nodes;
     private TestApp a;
     private TestApp b;
@@ -35,13 +36,6 @@ class WorkAcrossNodesTest {
                 "HERALD_AGENT_OFFLINE_DELAY_MS", "200"));
         a = nodes.a();
         b = nodes.b();
-    }
-
-    @AfterEach
-    void stop() {
-        if (nodes != null) {
-            nodes.close();
-        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.herald.servlet;
 
+import static dev.herald.servlet.Http.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.hub.Hub;
@@ -12,8 +13,6 @@ import dev.herald.testing.SseRecorder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -142,7 +141,7 @@ class ApplicationStreamTest {
     @EnumSource(Container.class)
     void aResumeIdTooLongIsRefusedWithTheReason(Container kind) {
         container = kind.start(runs);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(container.uri().resolve("/runs"))
+        HttpResponse<String> response = send(client, HttpRequest.newBuilder(container.uri().resolve("/runs"))
                 .header("Last-Event-ID", "x".repeat(300)).build());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).isEqualTo("Last-Event-ID is 300 chars long, the limit is 256\n");
@@ -154,19 +153,8 @@ class ApplicationStreamTest {
     void aHubShuttingDownIsAnswered503(Container kind) {
         container = kind.start(runs);
         hub.shutdown(SseEvent.message(Hub.SHUTDOWN_EVENT_TYPE, "bye"));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(container.uri().resolve("/runs")).build());
+        HttpResponse<String> response = send(client, HttpRequest.newBuilder(container.uri().resolve("/runs")).build());
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body()).isEqualTo("the hub is shutting down\n");
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.servlet;
 
+import static dev.herald.servlet.Http.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
@@ -10,8 +11,6 @@ import dev.herald.sse.SseEvent;
 import dev.herald.stream.ResetEvent;
 import dev.herald.stream.StreamWriter;
 import dev.herald.testing.SseRecorder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -106,14 +105,14 @@ class HubServletTest {
     @EnumSource(Container.class)
     void refusesWithTheStatusAndAOneLineReason(Container kind) {
         start(kind);
-        assertRefused(send(HttpRequest.newBuilder(hubPath("")).build()), 400);
-        HttpResponse<String> put = send(HttpRequest.newBuilder(hubPath("topic=a")).PUT(HttpRequest.BodyPublishers.noBody()).build());
+        assertRefused(send(client, HttpRequest.newBuilder(hubPath("")).build()), 400);
+        HttpResponse<String> put = send(client, HttpRequest.newBuilder(hubPath("topic=a")).PUT(HttpRequest.BodyPublishers.noBody()).build());
         assertRefused(put, 405);
         assertThat(put.headers().firstValue("Allow")).hasValue("GET, POST");
         assertRefused(publish(null, "topic=chat&data=x"), 401);
         assertRefused(publish(token("other"), "topic=chat&data=x"), 403);
         assertRefused(publish(token("chat"), "topic=chat&data=" + "x".repeat(5000)), 413);
-        assertRefused(send(HttpRequest.newBuilder(hubPath("")).header("Authorization", "Bearer " + token("chat"))
+        assertRefused(send(client, HttpRequest.newBuilder(hubPath("")).header("Authorization", "Bearer " + token("chat"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("data=x")).build()), 415);
         assertThat(hub.subscriberCount()).isZero();
     }
@@ -122,7 +121,7 @@ class HubServletTest {
     @EnumSource(Container.class)
     void answersCorsPreflightsAndRequestsOfTheAllowedOriginsOnly(Container kind) {
         start(kind, Mercure.builder(hub).publisherJwtKey(KEY).corsOrigins(List.of("https://app.example.com")).build());
-        HttpResponse<String> preflight = send(HttpRequest.newBuilder(hubPath(""))
+        HttpResponse<String> preflight = send(client, HttpRequest.newBuilder(hubPath(""))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "POST").build());
         HttpResponse<String> refused = publish(null, "topic=chat&data=x", "Origin", "https://app.example.com");
@@ -157,7 +156,7 @@ class HubServletTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return send(request.build());
+        return send(client, request.build());
     }
 
     private static String token(String... topics) {
@@ -167,16 +166,5 @@ class HubServletTest {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

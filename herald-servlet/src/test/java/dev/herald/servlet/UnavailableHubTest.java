@@ -1,5 +1,6 @@
 package dev.herald.servlet;
 
+import static dev.herald.servlet.Http.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
@@ -14,8 +15,6 @@ import dev.herald.testing.InMemoryBroker;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,10 +58,10 @@ class UnavailableHubTest {
         String seen = hub.publish("chat", SseEvent.message("before"));
         log.reachable(false);
 
-        assertUnavailable(send(HttpRequest.newBuilder(uri(Mercure.HUB_PATH + "?topic=chat"))
+        assertUnavailable(send(client, HttpRequest.newBuilder(uri(Mercure.HUB_PATH + "?topic=chat"))
                 .header("Last-Event-ID", seen).build()));
         String token = JWT.create().withClaim("mercure", Map.of("publish", List.of("chat"))).sign(Algorithm.HMAC256(KEY));
-        assertUnavailable(send(HttpRequest.newBuilder(uri(Mercure.HUB_PATH))
+        assertUnavailable(send(client, HttpRequest.newBuilder(uri(Mercure.HUB_PATH))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("topic=chat&data=x")).build()));
@@ -80,7 +79,7 @@ class UnavailableHubTest {
         String seen = hub.publish("run", SseEvent.message("before"));
         log.reachable(false);
 
-        assertUnavailable(send(HttpRequest.newBuilder(uri("/runs")).header("Last-Event-ID", seen).build()));
+        assertUnavailable(send(client, HttpRequest.newBuilder(uri("/runs")).header("Last-Event-ID", seen).build()));
     }
 
     private static void assertUnavailable(HttpResponse<String> response) {
@@ -91,16 +90,5 @@ class UnavailableHubTest {
 
     private URI uri(String path) {
         return container.uri().resolve(path);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +31,8 @@ class AgentHtmx4PageTest {
 
     @TempDir
     Path dataDir;
+    @AutoClose
     private TestApp app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     private Page askPage(BrowserContext context, int offlineDelayMillis) {
         app = TestApp.start(dataDir, Map.of("HERALD_AGENT_OFFLINE_DELAY_MS", Integer.toString(offlineDelayMillis)));

@@ -10,7 +10,7 @@ import dev.herald.testing.BrowserKit;
 import java.nio.file.Path;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,14 +35,8 @@ class AgentPageTest {
 
     @TempDir
     Path dataDir;
+    @AutoClose
     private TestApp app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     @Test
     void anAnswerStreamsInWordByWordAndItsToolCardGetsItsResult(BrowserContext context) {

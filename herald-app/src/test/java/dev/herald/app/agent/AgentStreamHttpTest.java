@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,14 +32,8 @@ class AgentStreamHttpTest {
 
     @TempDir
     Path dataDir;
+    @AutoClose
     private TestApp app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     private SseRecorder ask(String prompt, String key, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(app.uri("/agent/runs"))

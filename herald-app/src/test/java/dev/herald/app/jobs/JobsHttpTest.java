@@ -24,7 +24,7 @@ import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,14 +35,8 @@ class JobsHttpTest {
 
     @TempDir
     Path dataDir;
+    @AutoClose
     private TestApp app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     @Test
     void anUploadOverTheLimitIsRefusedWith413AndNothingIsStored() throws IOException {

@@ -23,7 +23,6 @@ import dev.herald.app.agent.tools.Toolbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -176,46 +175,22 @@ class OpenAiModelTest {
 
     @Test
     void cancellingClosesTheOpenStreamAtOnce() {
-        Cancellation cancellation = new Cancellation();
         server.reply(new FakeSseServer.Reply.Stream(FakeSseServer.steps(
                 role(), content("first"), SERVER_PAUSE, content(" never"))));
         ModelClient patient = Providers.create(new ProviderSettings(ProviderSettings.Kind.OPENAI,
                 OpenAiWire.MODEL, server.baseUrl("/v1"), "sk-test", Duration.ofSeconds(60), 0, Duration.ZERO));
-        RecordingListener cancelling = new RecordingListener() {
-            @Override
-            public void onText(String text) {
-                super.onText(text);
-                Thread.ofVirtual().start(cancellation::cancel);
-            }
-        };
 
-        // On a virtual thread, as runs are: its blocked socket read ends when the cancel interrupts it.
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread run = Thread.ofVirtual().start(() -> {
-            try {
-                Agent.create(patient, Toolbox.of(List.of()), 1).run("hi", cancelling, cancellation);
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        assertThat(join(run)).as("the run ends at the cancel, not after the server's %s pause", SERVER_PAUSE).isTrue();
-        assertThat(failure.get()).isInstanceOfSatisfying(AgentException.class,
+        RunCancelledAtFirstText run = RunCancelledAtFirstText.of(patient);
+
+        assertThat(run.ended()).as("the run ends at the cancel, not after the server's %s pause", SERVER_PAUSE).isTrue();
+        assertThat(run.failure()).isInstanceOfSatisfying(AgentException.class,
                 e -> assertThat(e.kind()).isEqualTo(AgentException.Kind.CANCELLED));
-        assertThat(cancelling.texts()).containsExactly("first");
+        assertThat(run.texts()).containsExactly("first");
         assertThat(server.requests().getFirst().headers()).containsEntry("Authorization", "Bearer sk-test");
     }
 
     private String port() {
         return server.baseUrl("").replaceAll(".*:", "");
-    }
-
-    private static boolean join(Thread thread) {
-        try {
-            // Generous: the SDK's first event is slow to decode on a cold, loaded JVM (seen: over 10 s).
-            return thread.join(Duration.ofSeconds(60));
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static JsonNode json(String text) {
