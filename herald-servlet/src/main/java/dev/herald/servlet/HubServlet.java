@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Mercure hub endpoint as a servlet: GET subscribes, POST publishes, OPTIONS answers a CORS
- * preflight, any other method is 405; a hub shutting down or whose shared log is unreachable is 503
+ * The Mercure hub endpoint as a servlet: GET subscribes (HEAD answers a stream's head and opens
+ * none), POST publishes, OPTIONS answers a CORS preflight, any other method is 405; a hub shutting down or whose shared log is unreachable is 503
  * with the reason in one line. A thin adapter, as herald-jetty's is: the protocol (parameters, versions, authorization, limits) is
  * {@link Mercure}'s, the stream {@link ServletStreams}'; what is the container's here is reading the
  * query, headers, cookies and form, and writing the answer. Mapped (asynchronous) at the hub path.
@@ -47,6 +47,12 @@ final class HubServlet extends HttpServlet {
                 case "GET" -> {
                     Subscribe subscribe = mercure.subscribe(mercureRequest);
                     streams.serve(request, response, subscribe.stream(), subscribe::headers, mercure.track(subscribe));
+                }
+                case "HEAD" -> {
+                    // Refused for what a GET would be refused for; else the stream's head, and no stream.
+                    mercure.subscribe(mercureRequest);
+                    response.setStatus(200);
+                    ServletStreams.putStreamHeaders(response);
                 }
                 case "POST" -> PlainText.answer(response, mercure.publish(mercureRequest, () -> readForm(request)));
                 case "OPTIONS" -> {

@@ -77,10 +77,7 @@ final class ServletStreams implements HeraldStreams {
         if (replayed[0] != null) {
             headers.apply(replayed[0]).forEach(response::setHeader);
         }
-        response.setContentType("text/event-stream");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Accel-Buffering", "no");
+        putStreamHeaders(response);
         try {
             AsyncContext async = request.startAsync(request, response);
             // The writer finds stalled writes and gone peers itself; a container timeout would end every quiet stream.
@@ -112,5 +109,13 @@ final class ServletStreams implements HeraldStreams {
     @Override
     public void close() {
         writer.close();
+    }
+
+    /** The head of an event stream's answer: its media type, and no caching or buffering by proxies. */
+    static void putStreamHeaders(HttpServletResponse response) {
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
     }
 }

@@ -103,6 +103,19 @@ class HubServletTest {
 
     @ParameterizedTest
     @EnumSource(Container.class)
+    void headAnswersAStreamsHeadAndOpensNoStream_refusedAsTheGetWouldBe(Container kind) {
+        start(kind);
+        HttpResponse<String> head = send(client, HttpRequest.newBuilder(hubPath("topic=a")).HEAD().build());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(head.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(head.body()).isEmpty();
+        assertThat(hub.subscriberCount()).isZero();
+        assertThat(send(client, HttpRequest.newBuilder(hubPath("")).HEAD().build()).statusCode()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
     void refusesWithTheStatusAndAOneLineReason(Container kind) {
         start(kind);
         assertRefused(send(client, HttpRequest.newBuilder(hubPath("")).build()), 400);

@@ -28,13 +28,16 @@ public final class Responses {
     }
 
     /**
-     * One line of plain text, such as the reason a request was refused. A reason can echo client
-     * input: a line break or other control character in it becomes a space, so it stays one line.
+     * One line of plain text, such as the reason a request was refused, ended by a line break if
+     * {@code text} is. A reason can echo client input: a line break or other control character
+     * inside it becomes a space, so it stays one line.
      */
     public static void text(Response response, Callback callback, int status, String text) {
-        write(response, callback, status, "text/plain; charset=utf-8", text.codePoints()
+        boolean ended = text.endsWith("\n");
+        String line = (ended ? text.substring(0, text.length() - 1) : text).codePoints()
                 .map(c -> Character.isISOControl(c) ? ' ' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        write(response, callback, status, "text/plain; charset=utf-8", ended ? line + "\n" : line);
     }
 
     /**
