@@ -46,7 +46,13 @@ public class WebFluxPeer {
     @PostMapping("/pub")
     Mono<Void> publish(@RequestParam String topic, @RequestBody String data) {
         ServerSentEvent<String> event = ServerSentEvent.builder(data).id(Long.toString(ids.incrementAndGet())).build();
-        sink(topic).emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+        // tryEmitNext, not emitNext: emitNext ends the sink for good (an error to every subscriber,
+        // present and future) when no subscriber has demand (FAIL_OVERFLOW); a best-effort peer drops
+        // the event instead. Concurrent publishes only retry (FAIL_NON_SERIALIZED).
+        Sinks.Many<ServerSentEvent<String>> sink = sink(topic);
+        while (sink.tryEmitNext(event) == Sinks.EmitResult.FAIL_NON_SERIALIZED) {
+            Thread.onSpinWait();
+        }
         return Mono.empty();
     }
 
